@@ -1,0 +1,37 @@
+package dev.backslide.config;
+
+import dev.backslide.endpoint.EndpointSpec;
+import dev.backslide.verdict.Policy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a gate run needs to know, validated.
+ *
+ * @param reference the reference endpoint
+ * @param candidate the candidate endpoint
+ * @param tasks the directory of task files
+ * @param include task ids or globs to run; empty means all
+ * @param policy alpha, margins, test, error budget
+ * @param sampling run-wide overrides of generation parameters
+ * @param output where {@code summary.json} is written
+ * @param refusalPhrases an optional file of extra refusal phrases
+ */
+public record Settings(
+    EndpointSpec reference,
+    EndpointSpec candidate,
+    Path tasks,
+    List<String> include,
+    Policy policy,
+    Sampling sampling,
+    Path output,
+    @Nullable Path refusalPhrases) {
+
+  public Settings {
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(candidate, "candidate");
+    include = List.copyOf(include);
+  }
+}

@@ -1,0 +1,453 @@
+package dev.backslide.endpoint.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backslide.endpoint.CallResult;
+import dev.backslide.endpoint.ChatEndpoint;
+import dev.backslide.endpoint.ChatRequest;
+import dev.backslide.endpoint.Completion;
+import dev.backslide.endpoint.EndpointDescription;
+import dev.backslide.endpoint.EndpointFailure;
+import dev.backslide.endpoint.EndpointSpec;
+import dev.backslide.endpoint.EndpointStats;
+import dev.backslide.endpoint.EndpointUnavailableException;
+import dev.backslide.endpoint.FailureKind;
+import dev.backslide.task.ChatMessage;
+import dev.backslide.task.Generation;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link ChatEndpoint} for OpenAI-compatible servers (vLLM, Ollama's {@code /v1}, llama.cpp's
+ * server, TGI, LM Studio, hosted APIs): {@code POST {url}/chat/completions} and {@code GET
+ * {url}/models}.
+ *
+ * <p>Calls are asynchronous on OkHttp; at most {@link EndpointSpec#concurrency()} are in flight.
+ * 429, 408, 5xx, timeouts and connection failures are retried with exponential backoff and jitter,
+ * honouring {@code Retry-After}; a backing-off call gives its slot to others. The API key is sent
+ * as a bearer token and removed from every message.
+ */
+public final class OpenAiChatEndpoint implements ChatEndpoint {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final int EXCERPT = 300;
+  private static final Duration RETRY_CAP = Duration.ofSeconds(60);
+
+  private final EndpointSpec spec;
+  private final @Nullable String apiKey;
+  private final OkHttpClient client;
+  private final InFlightLimiter limiter;
+  private final RetryPolicy retryPolicy;
+  private final ScheduledExecutorService scheduler;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpUrl chatUrl;
+  private final HttpUrl modelsUrl;
+  private final String replica;
+
+  private final LongAdder calls = new LongAdder();
+  private final LongAdder attempts = new LongAdder();
+  private final LongAdder retries = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder status429 = new LongAdder();
+  private final LongAdder status5xx = new LongAdder();
+
+  /**
+   * @param spec where and how to call
+   * @param apiKey the key read from the environment variable the spec names, or null
+   */
+  public OpenAiChatEndpoint(EndpointSpec spec, @Nullable String apiKey) {
+    this.spec = spec;
+    this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+    HttpUrl base = HttpUrl.get(normalise(spec.url().toString()));
+    this.replica = base.toString();
+    this.chatUrl = base.newBuilder().addPathSegments("chat/completions").build();
+    this.modelsUrl = base.newBuilder().addPathSegment("models").build();
+    Dispatcher dispatcher = new Dispatcher();
+    // the limiter bounds what is in flight; the dispatcher must never be the bottleneck
+    dispatcher.setMaxRequests(Math.max(64, spec.concurrency() * 2));
+    dispatcher.setMaxRequestsPerHost(Math.max(64, spec.concurrency() * 2));
+    this.client =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(
+                new ConnectionPool(Math.max(5, spec.concurrency()), 5, TimeUnit.MINUTES))
+            .callTimeout(spec.timeout())
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(spec.timeout())
+            .retryOnConnectionFailure(false)
+            .build();
+    this.limiter = new InFlightLimiter(spec.concurrency());
+    this.retryPolicy = new RetryPolicy(spec.maxRetries(), spec.retryBase(), RETRY_CAP);
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "backslide-retry-" + spec.role());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Accepts a base URL with or without a trailing slash or {@code /chat/completions}. */
+  static String normalise(String url) {
+    String u = url.strip();
+    if (u.endsWith("/chat/completions")) {
+      u = u.substring(0, u.length() - "/chat/completions".length());
+    }
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u + "/";
+  }
+
+  @Override
+  public EndpointSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public EndpointDescription describe() {
+    Request.Builder request = new Request.Builder().url(modelsUrl).get();
+    authorize(request);
+    OkHttpClient quick =
+        client
+            .newBuilder()
+            .callTimeout(Duration.ofSeconds(Math.min(30, spec.timeout().toSeconds() + 1)))
+            .build();
+    try (Response response = quick.newCall(request.build()).execute()) {
+      String body = response.body().string();
+      Map<String, String> headers = identifyingHeaders(response);
+      String server = response.header("Server");
+      if (!response.isSuccessful()) {
+        return new EndpointDescription(
+            spec.url().toString(),
+            spec.model(),
+            List.of(),
+            server,
+            headers,
+            "GET " + modelsUrl + " answered HTTP " + response.code() + excerptSuffix(body));
+      }
+      List<String> models = new ArrayList<>();
+      try {
+        JsonNode data = json.readTree(body).path("data");
+        for (JsonNode model : data) {
+          if (model.hasNonNull("id")) {
+            models.add(model.get("id").asText());
+          }
+        }
+      } catch (IOException e) {
+        return new EndpointDescription(
+            spec.url().toString(),
+            spec.model(),
+            List.of(),
+            server,
+            headers,
+            "GET " + modelsUrl + " did not return JSON" + excerptSuffix(body));
+      }
+      String note =
+          models.isEmpty() || models.contains(spec.model())
+              ? null
+              : "model '"
+                  + spec.model()
+                  + "' is not among those /models lists: "
+                  + String.join(", ", models);
+      return new EndpointDescription(
+          spec.url().toString(), spec.model(), models, server, headers, note);
+    } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
+      throw new EndpointUnavailableException(spec, describeIo(e), e);
+    } catch (IOException e) {
+      return new EndpointDescription(
+          spec.url().toString(),
+          spec.model(),
+          List.of(),
+          null,
+          Map.of(),
+          "GET " + modelsUrl + " failed: " + describeIo(e));
+    }
+  }
+
+  private static Map<String, String> identifyingHeaders(Response response) {
+    Map<String, String> headers = new TreeMap<>();
+    for (String name : response.headers().names()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("server") || lower.contains("version") || lower.equals("x-powered-by")) {
+        headers.put(lower, response.header(name, ""));
+      }
+    }
+    return headers;
+  }
+
+  @Override
+  public CompletableFuture<CallResult> complete(ChatRequest request) {
+    CompletableFuture<CallResult> result = new CompletableFuture<>();
+    RequestBody body = RequestBody.create(encode(request), JSON);
+    calls.increment();
+    attempt(body, 1, System.nanoTime(), result);
+    return result;
+  }
+
+  private byte[] encode(ChatRequest request) {
+    Generation g = request.generation();
+    ObjectNode root = json.createObjectNode();
+    root.put("model", spec.model());
+    ArrayNode messages = root.putArray("messages");
+    for (ChatMessage m : request.messages()) {
+      messages.addObject().put("role", m.role()).put("content", m.content());
+    }
+    root.put("temperature", g.temperature());
+    root.put("max_tokens", g.maxTokens());
+    if (g.seed() != null) {
+      root.put("seed", g.seed() + request.sample());
+    }
+    root.put("stream", false);
+    try {
+      return json.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a chat request", e);
+    }
+  }
+
+  private void attempt(
+      RequestBody body, int attempt, long start, CompletableFuture<CallResult> result) {
+    limiter.submit(() -> send(body, attempt, start, result));
+  }
+
+  private void send(
+      RequestBody body, int attempt, long start, CompletableFuture<CallResult> result) {
+    attempts.increment();
+    Request.Builder request = new Request.Builder().url(chatUrl).post(body);
+    authorize(request);
+    Call call;
+    try {
+      call = client.newCall(request.build());
+    } catch (RuntimeException e) {
+      limiter.release();
+      finish(result, failure(FailureKind.CONNECTION, 0, null, e.toString(), attempt), start);
+      return;
+    }
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call call, IOException e) {
+            limiter.release();
+            FailureKind kind =
+                e instanceof InterruptedIOException ? FailureKind.TIMEOUT : FailureKind.CONNECTION;
+            retryOrFail(
+                body, attempt, start, result, failure(kind, 0, null, describeIo(e), attempt), null);
+          }
+
+          @Override
+          public void onResponse(Call call, Response response) {
+            String text;
+            int status = response.code();
+            String retryAfter = response.header("Retry-After");
+            try (response) {
+              text = response.body().string();
+            } catch (IOException e) {
+              limiter.release();
+              retryOrFail(
+                  body,
+                  attempt,
+                  start,
+                  result,
+                  failure(
+                      FailureKind.CONNECTION,
+                      status,
+                      null,
+                      "body cut off: " + describeIo(e),
+                      attempt),
+                  null);
+              return;
+            }
+            limiter.release();
+            handle(body, attempt, start, result, status, retryAfter, text);
+          }
+        });
+  }
+
+  private void handle(
+      RequestBody body,
+      int attempt,
+      long start,
+      CompletableFuture<CallResult> result,
+      int status,
+      @Nullable String retryAfter,
+      String text) {
+    if (status == 429) {
+      status429.increment();
+    } else if (status >= 500) {
+      status5xx.increment();
+    }
+    if (status < 200 || status > 299) {
+      EndpointFailure failure =
+          failure(FailureKind.HTTP_STATUS, status, excerpt(text), hint(status), attempt);
+      if (RetryPolicy.retryable(status)) {
+        retryOrFail(body, attempt, start, result, failure, retryAfter);
+      } else {
+        finish(result, failure, start);
+      }
+      return;
+    }
+    JsonNode root;
+    try {
+      root = json.readTree(text);
+    } catch (IOException e) {
+      finish(
+          result, failure(FailureKind.MALFORMED_JSON, status, excerpt(text), "", attempt), start);
+      return;
+    }
+    if (root == null || !root.isObject()) {
+      finish(
+          result,
+          failure(FailureKind.MALFORMED_JSON, status, excerpt(text), "not a JSON object", attempt),
+          start);
+      return;
+    }
+    JsonNode choices = root.path("choices");
+    if (!choices.isArray() || choices.isEmpty()) {
+      String detail = root.has("error") ? "the body is an error object" : "";
+      finish(
+          result, failure(FailureKind.NO_CHOICES, status, excerpt(text), detail, attempt), start);
+      return;
+    }
+    JsonNode choice = choices.get(0);
+    JsonNode content = choice.path("message").path("content");
+    String finish = choice.path("finish_reason").asText("unknown");
+    String fingerprint =
+        root.hasNonNull("system_fingerprint") ? root.get("system_fingerprint").asText() : null;
+    Completion completion =
+        new Completion(
+            content.isTextual() ? content.asText() : "",
+            finish.isEmpty() ? "unknown" : finish,
+            fingerprint,
+            root.path("model").asText(spec.model()));
+    result.complete(CallResult.success(completion, attempt, elapsed(start), replica));
+  }
+
+  private String hint(int status) {
+    return switch (status) {
+      case 401, 403 ->
+          spec.apiKeyEnv() == null
+              ? "the endpoint wants credentials; name the environment variable that holds the key in backslide."
+                  + spec.role()
+                  + ".apiKeyEnv"
+              : "the endpoint refused the key in $" + spec.apiKeyEnv() + "; check it";
+      case 404 ->
+          "no chat completions at "
+              + chatUrl
+              + "; the URL should be the OpenAI base, usually ending in /v1";
+      case 400, 422 ->
+          "the endpoint rejected the request; check backslide."
+              + spec.role()
+              + ".model and the task's generation settings";
+      default -> "";
+    };
+  }
+
+  private void retryOrFail(
+      RequestBody body,
+      int attempt,
+      long start,
+      CompletableFuture<CallResult> result,
+      EndpointFailure failure,
+      @Nullable String retryAfter) {
+    if (attempt > retryPolicy.maxRetries()) {
+      finish(result, failure, start);
+      return;
+    }
+    retries.increment();
+    Duration delay = retryPolicy.delay(attempt, retryAfter);
+    try {
+      scheduler.schedule(
+          () -> attempt(body, attempt + 1, start, result), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException shutDown) {
+      finish(result, failure, start);
+    }
+  }
+
+  private void finish(CompletableFuture<CallResult> result, EndpointFailure failure, long start) {
+    failed.increment();
+    result.complete(CallResult.failed(failure, elapsed(start), replica));
+  }
+
+  private EndpointFailure failure(
+      FailureKind kind, int status, @Nullable String excerpt, String detail, int attempt) {
+    return new EndpointFailure(
+        spec.role(), spec.url().toString(), kind, status, excerpt, redact(detail), attempt);
+  }
+
+  private void authorize(Request.Builder request) {
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+  }
+
+  private String excerptSuffix(String body) {
+    String e = excerpt(body);
+    return e.isEmpty() ? "" : " (body: " + e + ")";
+  }
+
+  /** The start of a body on one line, with the API key removed. */
+  String excerpt(String body) {
+    String oneLine = body.replaceAll("\\s+", " ").strip();
+    String cut = oneLine.length() > EXCERPT ? oneLine.substring(0, EXCERPT) + "..." : oneLine;
+    return redact(cut);
+  }
+
+  private String redact(String text) {
+    return apiKey == null ? text : text.replace(apiKey, "[redacted]");
+  }
+
+  private static String describeIo(IOException e) {
+    String message = e.getMessage();
+    String kind = e.getClass().getSimpleName();
+    return message == null || message.isBlank() ? kind : kind + ": " + message;
+  }
+
+  private static long elapsed(long start) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  @Override
+  public EndpointStats stats() {
+    return new EndpointStats(
+        calls.sum(), attempts.sum(), retries.sum(), failed.sum(), status429.sum(), status5xx.sum());
+  }
+
+  /** The most requests that were in flight at once. */
+  public int peakInFlight() {
+    return limiter.peak();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+}
