@@ -1,0 +1,186 @@
+package dev.backslide.run;
+
+import dev.backslide.compare.ItemResult;
+import dev.backslide.compare.Pair;
+import dev.backslide.compare.SampleResult;
+import dev.backslide.config.Sampling;
+import dev.backslide.endpoint.CallResult;
+import dev.backslide.endpoint.ChatEndpoint;
+import dev.backslide.endpoint.ChatRequest;
+import dev.backslide.endpoint.EndpointDescription;
+import dev.backslide.endpoint.EndpointFailure;
+import dev.backslide.endpoint.EndpointUnavailableException;
+import dev.backslide.endpoint.FailureKind;
+import dev.backslide.endpoint.Role;
+import dev.backslide.score.Scorer;
+import dev.backslide.task.ChatMessage;
+import dev.backslide.task.Generation;
+import dev.backslide.task.Item;
+import dev.backslide.task.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends every item of every task to both endpoints at once (each bounded by its own concurrency),
+ * scores each answer off the HTTP threads, and pairs the results item by item. A failed call is
+ * kept as a failure, never scored; an endpoint that cannot be reached at all is not called, and
+ * every one of its items is recorded as a failure naming it.
+ */
+public final class GateRunner {
+  private final ChatEndpoint reference;
+  private final ChatEndpoint candidate;
+  private final Function<Task, Scorer> scorers;
+  private final Sampling sampling;
+  private final ExecutorService scoring;
+  private final Progress progress;
+
+  /**
+   * @param reference the reference endpoint
+   * @param candidate the candidate endpoint
+   * @param scorers the scorer of each task
+   * @param sampling run-wide generation overrides
+   * @param scoring where scoring runs (never on HTTP threads)
+   * @param progress told of every finished call
+   */
+  public GateRunner(
+      ChatEndpoint reference,
+      ChatEndpoint candidate,
+      Function<Task, Scorer> scorers,
+      Sampling sampling,
+      ExecutorService scoring,
+      Progress progress) {
+    this.reference = reference;
+    this.candidate = candidate;
+    this.scorers = scorers;
+    this.sampling = sampling;
+    this.scoring = scoring;
+    this.progress = progress;
+  }
+
+  /** Runs every item of {@code tasks} on both endpoints and waits for all of them. */
+  public RunResult run(List<Task> tasks) {
+    Instant started = Instant.now();
+    long start = System.nanoTime();
+    Side ref = new Side(reference);
+    Side cand = new Side(candidate);
+    int total = tasks.stream().mapToInt(t -> t.items().size() * generation(t).samples()).sum();
+    progress.start(total);
+    List<CompletableFuture<Pair>> futures = new ArrayList<>();
+    for (Task task : tasks) {
+      Scorer scorer = scorers.apply(task);
+      Generation generation = generation(task);
+      for (Item item : task.items()) {
+        CompletableFuture<ItemResult> a = ref.ask(task, item, generation, scorer);
+        CompletableFuture<ItemResult> b = cand.ask(task, item, generation, scorer);
+        futures.add(a.thenCombine(b, (x, y) -> new Pair(task, item, x, y)));
+      }
+    }
+    List<Pair> pairs = futures.stream().map(CompletableFuture::join).toList();
+    progress.finish();
+    return new RunResult(
+        started,
+        Duration.ofNanos(System.nanoTime() - start),
+        tasks,
+        ref.report(),
+        cand.report(),
+        pairs);
+  }
+
+  private Generation generation(Task task) {
+    return sampling.apply(task.generation());
+  }
+
+  static List<ChatMessage> messages(Generation generation, Item item) {
+    if (generation.system() == null) {
+      return item.messages();
+    }
+    List<ChatMessage> messages = new ArrayList<>();
+    messages.add(ChatMessage.system(generation.system()));
+    messages.addAll(item.messages());
+    return messages;
+  }
+
+  /** One endpoint's side of the run. */
+  private final class Side {
+    final ChatEndpoint endpoint;
+    final @Nullable EndpointDescription description;
+    final @Nullable String unavailable;
+    final Set<String> fingerprints = ConcurrentHashMap.newKeySet();
+
+    Side(ChatEndpoint endpoint) {
+      this.endpoint = endpoint;
+      EndpointDescription d = null;
+      String u = null;
+      try {
+        d = endpoint.describe();
+      } catch (EndpointUnavailableException e) {
+        u = e.getMessage();
+      }
+      this.description = d;
+      this.unavailable = u;
+    }
+
+    CompletableFuture<ItemResult> ask(Task task, Item item, Generation generation, Scorer scorer) {
+      Role role = endpoint.spec().role();
+      List<CompletableFuture<SampleResult>> samples = new ArrayList<>();
+      for (int k = 0; k < generation.samples(); k++) {
+        int sample = k;
+        CompletableFuture<CallResult> call =
+            unavailable != null
+                ? CompletableFuture.completedFuture(unreachable())
+                : endpoint.complete(
+                    new ChatRequest(messages(generation, item), generation, sample));
+        samples.add(
+            call.thenApplyAsync(
+                result -> {
+                  progress.done(role, result.ok());
+                  if (!result.ok()) {
+                    return new SampleResult(sample, result, null);
+                  }
+                  var completion = result.completion();
+                  if (completion.systemFingerprint() != null) {
+                    fingerprints.add(completion.systemFingerprint());
+                  }
+                  return new SampleResult(sample, result, scorer.score(item, completion.content()));
+                },
+                scoring));
+      }
+      return CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new))
+          .thenApply(
+              v -> new ItemResult(role, samples.stream().map(CompletableFuture::join).toList()));
+    }
+
+    CallResult unreachable() {
+      var spec = endpoint.spec();
+      return CallResult.failed(
+          new EndpointFailure(
+              spec.role(),
+              spec.url().toString(),
+              FailureKind.CONNECTION,
+              0,
+              null,
+              "not called: " + unavailable,
+              0),
+          0,
+          spec.url().toString());
+    }
+
+    EndpointReport report() {
+      return new EndpointReport(
+          endpoint.spec(),
+          description,
+          unavailable,
+          new TreeSet<>(fingerprints).stream().toList(),
+          endpoint.stats());
+    }
+  }
+}
