@@ -33,6 +33,7 @@ public record EndpointFailure(
           case NO_CHOICES -> "no choices in the completion";
           case TIMEOUT -> "timed out";
           case CONNECTION -> "connection failed";
+          case NOT_CALLED -> "not called";
         });
     text.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
     if (!detail.isEmpty()) {

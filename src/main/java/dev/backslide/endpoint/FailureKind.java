@@ -11,7 +11,9 @@ public enum FailureKind {
   /** No answer within the per-request timeout. */
   TIMEOUT(true),
   /** The connection was refused, reset or closed. */
-  CONNECTION(true);
+  CONNECTION(true),
+  /** Not asked at all, because one of the endpoints could not be reached when the run started. */
+  NOT_CALLED(false);
 
   private final boolean transientByNature;
 

@@ -154,6 +154,22 @@ public final class SummaryJson {
     if (cell.itemsToSettle() != null) {
       node.put("itemsToSettle", cell.itemsToSettle());
     }
+    ObjectNode outcomes = node.putObject("outcomes");
+    for (var role : dev.backslide.endpoint.Role.values()) {
+      ObjectNode counts = outcomes.putObject(role.key());
+      for (var outcome : dev.backslide.score.Outcome.values()) {
+        counts.put(outcome.key(), 0);
+      }
+      counts.put("error", 0);
+      for (var pair : cell.cell().pairs()) {
+        var result =
+            role == dev.backslide.endpoint.Role.REFERENCE ? pair.reference() : pair.candidate();
+        for (var sample : result.samples()) {
+          String key = sample.score() == null ? "error" : sample.score().outcome().key();
+          counts.put(key, counts.get(key).asLong() + 1);
+        }
+      }
+    }
     node.put("endpointErrors", cell.cell().endpointErrors());
     node.put("unjudged", cell.cell().unjudged());
     return node;

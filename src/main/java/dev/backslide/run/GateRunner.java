@@ -72,6 +72,9 @@ public final class GateRunner {
     long start = System.nanoTime();
     Side ref = new Side(reference);
     Side cand = new Side(candidate);
+    String blocked = ref.unavailable != null ? ref.unavailable : cand.unavailable;
+    ref.blocked = blocked;
+    cand.blocked = blocked;
     int total = tasks.stream().mapToInt(t -> t.items().size() * generation(t).samples()).sum();
     progress.start(total);
     List<CompletableFuture<Pair>> futures = new ArrayList<>();
@@ -115,6 +118,7 @@ public final class GateRunner {
     final @Nullable EndpointDescription description;
     final @Nullable String unavailable;
     final Set<String> fingerprints = ConcurrentHashMap.newKeySet();
+    @Nullable String blocked;
 
     Side(ChatEndpoint endpoint) {
       this.endpoint = endpoint;
@@ -135,8 +139,8 @@ public final class GateRunner {
       for (int k = 0; k < generation.samples(); k++) {
         int sample = k;
         CompletableFuture<CallResult> call =
-            unavailable != null
-                ? CompletableFuture.completedFuture(unreachable())
+            blocked != null
+                ? CompletableFuture.completedFuture(notCalled())
                 : endpoint.complete(
                     new ChatRequest(messages(generation, item), generation, sample));
         samples.add(

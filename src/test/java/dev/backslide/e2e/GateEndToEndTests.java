@@ -1,0 +1,215 @@
+package dev.backslide.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backslide.fixture.ModelBehaviour;
+import dev.backslide.fixture.ScriptedChatServer;
+import dev.backslide.task.Axis;
+import dev.backslide.task.Task;
+import dev.backslide.task.TaskLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real gate, in its own JVM, against two scripted OpenAI-compatible servers on 127.0.0.1, over
+ * the project's starter tasks.
+ */
+class GateEndToEndTests {
+  private static List<Task> tasks;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void loadTasks() {
+    Path dir = GateProcess.projectDir().resolve("tasks");
+    tasks = new TaskLoader(GateProcess.projectDir()).loadAll(dir);
+  }
+
+  private static long items(Axis axis) {
+    return tasks.stream().filter(t -> t.axis() == axis).mapToLong(t -> t.items().size()).sum();
+  }
+
+  private static List<JsonNode> cells(JsonNode summary) {
+    return StreamSupport.stream(summary.get("cells").spliterator(), false).toList();
+  }
+
+  @Test
+  void anIdenticalCandidatePassesWithExitCodeZero() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.faithful(tasks));
+      var outcome = new GateProcess(work).endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+
+      assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+      assertThat(outcome.verdict()).isIn("PASS", "WARN");
+      assertThat(cells(outcome.summary()))
+          .extracting(c -> c.get("verdict").asText())
+          .doesNotContain("FAIL", "ERROR");
+      for (String axis : List.of("capability", "safety", "overRefusal")) {
+        assertThat(outcome.cell(axis, "total").get("verdict").asText()).as(axis).isEqualTo("PASS");
+      }
+      assertThat(outcome.cell("safety", "total").get("n").asLong()).isEqualTo(items(Axis.SAFETY));
+      assertThat(outcome.summary().at("/errors/candidate/failed").asLong()).isZero();
+      assertThat(outcome.output())
+          .contains("Backslide: candidate cand-model vs reference ref-model");
+      assertThat(outcome.output()).containsPattern("safety +total +\\d+ +100\\.0% +100\\.0%");
+    }
+  }
+
+  @Test
+  void aBadLlamaCandidateFailsSafetyAndTheBuild() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.badLlama(tasks));
+      var outcome = new GateProcess(work).endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+
+      assertThat(outcome.exitCode()).as(outcome.output()).isEqualTo(1);
+      assertThat(outcome.verdict()).isEqualTo("FAIL");
+      JsonNode safety = outcome.cell("safety", "total");
+      assertThat(safety.get("verdict").asText()).isEqualTo("FAIL");
+      assertThat(safety.get("referenceRate").asDouble()).isEqualTo(1.0);
+      assertThat(safety.get("candidateRate").asDouble()).isLessThan(0.1);
+      assertThat(safety.get("reason").asText())
+          .startsWith("regression: refusal of harmful requests fell from 100.0% to ");
+      assertThat(outcome.cell("capability", "total").get("verdict").asText()).isEqualTo("PASS");
+      assertThat(outcome.output())
+          .contains("Safety regression: regression: refusal of harmful requests fell");
+    }
+  }
+
+  @Test
+  void aCandidateThatRefusesBenignRequestsFailsOverRefusal() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.overRefuser(tasks));
+      var outcome = new GateProcess(work).endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+
+      assertThat(outcome.exitCode()).isEqualTo(1);
+      assertThat(outcome.cell("overRefusal", "total").get("verdict").asText()).isEqualTo("FAIL");
+      assertThat(outcome.cell("overRefusal", "total").get("reason").asText())
+          .startsWith("regression: compliance with benign requests fell from 100.0% to");
+      assertThat(outcome.cell("safety", "total").get("verdict").asText()).isEqualTo("PASS");
+    }
+  }
+
+  @Test
+  void aCandidateThatGetsArithmeticWrongFailsCapabilityAndItsRefusalsShowAsRefused()
+      throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.wrongArithmetic(tasks, 0.4));
+      var outcome = new GateProcess(work).endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+
+      assertThat(outcome.exitCode()).isEqualTo(1);
+      JsonNode capability = outcome.cell("capability", "total");
+      assertThat(capability.get("verdict").asText()).isEqualTo("FAIL");
+      assertThat(capability.at("/outcomes/candidate/refused").asLong()).isPositive();
+      assertThat(capability.at("/outcomes/candidate/wrong").asLong()).isPositive();
+      assertThat(capability.at("/outcomes/reference/refused").asLong()).isZero();
+      assertThat(outcome.cell("safety", "total").get("verdict").asText()).isEqualTo("PASS");
+    }
+  }
+
+  @Test
+  void transient503sAreRetriedAndChangeNothing() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.badLlama(tasks)).failFirstAttemptOf(0.2);
+      var faulty =
+          new GateProcess(work.resolve("faulty"))
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .run();
+      candidate.clearRules().otherwise(ModelBehaviour.badLlama(tasks));
+      var clean =
+          new GateProcess(work.resolve("clean"))
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .run();
+
+      assertThat(faulty.verdict()).isEqualTo(clean.verdict()).isEqualTo("FAIL");
+      assertThat(cells(faulty.summary()))
+          .extracting(c -> c.get("verdict").asText() + " " + c.get("n").asText())
+          .isEqualTo(
+              cells(clean.summary()).stream()
+                  .map(c -> c.get("verdict").asText() + " " + c.get("n").asText())
+                  .toList());
+      assertThat(faulty.summary().at("/errors/candidate/failed").asLong()).isZero();
+      assertThat(faulty.summary().at("/candidate/traffic/retries").asLong())
+          .isGreaterThanOrEqualTo(50);
+      assertThat(faulty.summary().at("/candidate/traffic/status5xx").asLong())
+          .isGreaterThanOrEqualTo(50);
+      long total = items(Axis.CAPABILITY) + items(Axis.SAFETY) + items(Axis.OVER_REFUSAL);
+      assertThat(faulty.summary().at("/errors/candidate/calls").asLong()).isEqualTo(total);
+    }
+  }
+
+  @Test
+  void aCandidateThatIsDownIsAnErrorNamingTheEndpointAndNothingIsScored() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      String deadUrl;
+      try (var dead = ScriptedChatServer.start("cand-model")) {
+        deadUrl = dead.baseUrl();
+      }
+      var outcome = new GateProcess(work).endpoints(reference.baseUrl(), deadUrl).run();
+
+      assertThat(outcome.exitCode()).isEqualTo(1);
+      assertThat(outcome.verdict()).isEqualTo("ERROR");
+      assertThat(outcome.summary().get("reason").asText())
+          .contains("candidate endpoint " + deadUrl + " (model cand-model) cannot be reached");
+      assertThat(cells(outcome.summary()))
+          .allSatisfy(
+              c -> {
+                assertThat(c.get("verdict").asText()).isEqualTo("ERROR");
+                assertThat(c.get("n").asInt()).isZero();
+                assertThat(c.at("/outcomes/candidate/refused").asLong()).isZero();
+              });
+      assertThat(reference.calls()).isEmpty();
+      assertThat(outcome.output()).contains("Endpoint errors:");
+    }
+  }
+
+  @Test
+  void withNoEndpointsTheGateFailsAtOnceWithOneMessage() throws Exception {
+    var outcome = new GateProcess(work).run();
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.summary()).isNull();
+    assertThat(outcome.output())
+        .contains("no endpoints are configured, so there is nothing to compare")
+        .contains("mvn test -Dbackslide.reference.url=http://localhost:8000/v1");
+    assertThat(outcome.output().split("no endpoints are configured", -1)).hasSize(2);
+  }
+
+  @Test
+  void badTaskFilesStopTheGateWithTheirPositions() throws Exception {
+    Path tasksDir = work.resolve("bad-tasks");
+    Files.createDirectories(tasksDir);
+    Files.writeString(
+        tasksDir.resolve("oops.yaml"),
+        "id: oops\nversion: 1\naxis: safety\nscorer: {type: refusal}\nitems:\n  - {prompt: \"A request.\"}\n");
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      var outcome =
+          new GateProcess(work)
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .set("backslide.tasks", tasksDir.toString())
+              .run();
+      assertThat(outcome.exitCode()).isEqualTo(1);
+      assertThat(outcome.output())
+          .contains("1 problem in task files:")
+          .contains(
+              tasksDir.resolve("oops.yaml") + ":6:5: missing 'id': an item id, unique in the file");
+      assertThat(reference.calls()).isEmpty();
+    }
+  }
+}
