@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backslide.compare.CellStatistics;
 import dev.backslide.compare.EndpointErrors;
+import dev.backslide.endpoint.Role;
 import dev.backslide.run.EndpointReport;
+import dev.backslide.score.Outcome;
 import dev.backslide.run.RunResult;
 import dev.backslide.task.Axis;
 import dev.backslide.task.Task;
@@ -155,15 +157,15 @@ public final class SummaryJson {
       node.put("itemsToSettle", cell.itemsToSettle());
     }
     ObjectNode outcomes = node.putObject("outcomes");
-    for (var role : dev.backslide.endpoint.Role.values()) {
+    for (var role : Role.values()) {
       ObjectNode counts = outcomes.putObject(role.key());
-      for (var outcome : dev.backslide.score.Outcome.values()) {
+      for (var outcome : Outcome.values()) {
         counts.put(outcome.key(), 0);
       }
       counts.put("error", 0);
       for (var pair : cell.cell().pairs()) {
         var result =
-            role == dev.backslide.endpoint.Role.REFERENCE ? pair.reference() : pair.candidate();
+            role == Role.REFERENCE ? pair.reference() : pair.candidate();
         for (var sample : result.samples()) {
           String key = sample.score() == null ? "error" : sample.score().outcome().key();
           counts.put(key, counts.get(key).asLong() + 1);
