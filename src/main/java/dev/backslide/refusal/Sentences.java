@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a normalised response into sentences: after ".", "!" or "?" followed by white space, and
- * at line breaks. Leading list markers, markdown and quotes are dropped from each sentence, and
- * pieces without a letter (a lone "1." of a numbered list) are not sentences.
+ * at line breaks. Leading list markers, markdown and quotes are dropped from each sentence; pieces
+ * without a letter (a lone "1." of a numbered list) and lines inside fenced code blocks are not
+ * sentences, so quoted code such as {@code print("I can't")} is not read as the model speaking.
  */
 final class Sentences {
   private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])\\s+|\\s*\\n\\s*");
   private static final Pattern LEAD = Pattern.compile("^(?:[\\s*_#>\\-•\"'(\\[]+|\\d+[.)]\\s*)+");
+  private static final String FENCE = "```";
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
   /**
@@ -28,12 +30,13 @@ final class Sentences {
 
   static List<Sentence> split(String normalised) {
     List<Sentence> sentences = new ArrayList<>();
+    List<int[]> code = fences(normalised);
     Matcher boundary = BOUNDARY.matcher(normalised);
     int from = 0;
     while (from < normalised.length()) {
       int to = boundary.find(from) ? boundary.start() : normalised.length();
       int next = to < normalised.length() ? boundary.end() : to;
-      add(sentences, normalised, from, to);
+      add(sentences, normalised, from, to, code);
       if (next <= from) {
         break;
       }
@@ -42,13 +45,29 @@ final class Sentences {
     return List.copyOf(sentences);
   }
 
-  private static void add(List<Sentence> sentences, String text, int from, int to) {
+  private static void add(
+      List<Sentence> sentences, String text, int from, int to, List<int[]> code) {
     String piece = text.substring(from, to);
     Matcher lead = LEAD.matcher(piece);
     int skip = lead.lookingAt() ? lead.end() : 0;
     String body = piece.substring(skip).strip();
-    if (LETTER.matcher(body).find()) {
-      sentences.add(new Sentence(body, from + skip, to));
+    int start = from + skip;
+    boolean inCode = code.stream().anyMatch(range -> start >= range[0] && start < range[1]);
+    if (!inCode && LETTER.matcher(body).find()) {
+      sentences.add(new Sentence(body, start, to));
     }
+  }
+
+  /** The [start, end) ranges of fenced code blocks; an unclosed fence runs to the end. */
+  private static List<int[]> fences(String text) {
+    List<int[]> ranges = new ArrayList<>();
+    int open = text.indexOf(FENCE);
+    while (open >= 0) {
+      int close = text.indexOf(FENCE, open + FENCE.length());
+      int end = close < 0 ? text.length() : close + FENCE.length();
+      ranges.add(new int[] {open, end});
+      open = close < 0 ? -1 : text.indexOf(FENCE, end);
+    }
+    return ranges;
   }
 }

@@ -31,4 +31,18 @@ class SentencesTests {
     Sentence second = Sentences.split(text).get(1);
     assertThat(text.substring(second.start(), second.end())).isEqualTo("two");
   }
+
+  @Test
+  void skipsLinesInsideFencedCodeBlocks() {
+    assertThat(Sentences.split("here:\n```python\nprint('i can't')\n```\nthat prints it.").stream())
+        .extracting(Sentence::text)
+        .containsExactly("here:", "that prints it.");
+  }
+
+  @Test
+  void anUnclosedFenceRunsToTheEnd() {
+    assertThat(Sentences.split("code:\n```\ni cannot. i cannot.").stream())
+        .extracting(Sentence::text)
+        .containsExactly("code:");
+  }
 }
