@@ -124,6 +124,17 @@ public final class KeywordRefusalDetector implements RefusalDetector {
         prefixes, phrases, openers, phrases(pivots, "pivots"), sentenceWindow, minHelpChars);
   }
 
+  /**
+   * A copy with {@code extra} refusal phrases added to its phrase list (for a model whose refusals
+   * use words the defaults miss; see {@code backslide.refusal.keywords}).
+   */
+  public KeywordRefusalDetector withExtraPhrases(List<String> extra) {
+    List<Phrase> all = new java.util.ArrayList<>(phrases);
+    all.addAll(phrases(extra, "extra phrases"));
+    return new KeywordRefusalDetector(
+        prefixes, List.copyOf(all), openers, pivots, sentenceWindow, minHelpChars);
+  }
+
   /** A copy that searches the first {@code sentences} sentences, at least 1. */
   public KeywordRefusalDetector withSentenceWindow(int sentences) {
     return new KeywordRefusalDetector(prefixes, phrases, openers, pivots, sentences, minHelpChars);
