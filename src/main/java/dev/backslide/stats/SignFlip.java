@@ -1,0 +1,164 @@
+package dev.backslide.stats;
+
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * The paired sign-flip permutation test on per-item differences {@code d_i}, for H1 mean > 0 (B
+ * worse). Under H0 each difference is as likely to have either sign, so the observed sum {@code T =
+ * sum d_i} is compared with the sums {@code T*} of the differences with random signs.
+ *
+ * <p>With at most {@value #EXACT_LIMIT} differences all {@code 2^n} sign patterns are enumerated
+ * and {@code p = #{T* >= T} / 2^n}; otherwise {@code R} patterns are drawn from a {@link
+ * SplittableRandom} with the given seed and {@code p = (1 + #{T* >= T}) / (1 + R)} (STATISTICS.md
+ * section 3). Zero differences are kept: flipping them changes nothing, so they cancel from the
+ * ratio. Sums within a relative {@value #TIE_TOLERANCE} of {@code T} count as ties ({@code T* >=
+ * T}), so that sums of scores like 0.1 are not split by rounding.
+ */
+public final class SignFlip {
+  /** The largest number of differences enumerated exactly (2^20 sign patterns). */
+  public static final int EXACT_LIMIT = 20;
+
+  /** Relative tolerance, on the scale of {@code sum |d_i|}, within which sums count as equal. */
+  public static final double TIE_TOLERANCE = 1e-9;
+
+  private SignFlip() {}
+
+  /** How a sign-flip p value was computed. */
+  public enum Method {
+    /** All 2^n sign patterns. */
+    EXACT,
+    /** R random sign patterns from a seeded generator. */
+    MONTE_CARLO
+  }
+
+  /**
+   * The outcome of a sign-flip test, with what is needed to reproduce it.
+   *
+   * @param p the one-sided p value, in (0, 1]
+   * @param method exact enumeration or Monte-Carlo
+   * @param patterns sign patterns compared: 2^n when exact, R when Monte-Carlo
+   * @param seed the generator seed for Monte-Carlo; empty when exact
+   * @param observedSum the observed statistic {@code T = sum d_i}
+   */
+  public record Result(
+      double p, Method method, long patterns, OptionalLong seed, double observedSum) {
+
+    /** Validates the result. */
+    public Result {
+      if (!(p > 0 && p <= 1)) {
+        throw new IllegalArgumentException("p must be in (0, 1] but was " + p);
+      }
+      if (patterns < 1) {
+        throw new IllegalArgumentException("patterns must be >= 1 but was " + patterns);
+      }
+      if (seed.isPresent() != (method == Method.MONTE_CARLO)) {
+        throw new IllegalArgumentException(
+            "a seed is reported exactly for Monte-Carlo results, but method is "
+                + method
+                + " and seed is "
+                + seed);
+      }
+      Checks.finite("observedSum", observedSum);
+    }
+  }
+
+  /**
+   * The sign-flip test, exact for at most {@value #EXACT_LIMIT} differences and Monte-Carlo above.
+   *
+   * @param d the differences {@code s_Ai - s_Bi}, at least 1, all finite
+   * @param resamples R, the number of random sign patterns if Monte-Carlo is needed, {@code >= 1}
+   * @param seed the seed of the generator if Monte-Carlo is needed
+   * @return the p value with its method and seed
+   */
+  public static Result test(double[] d, int resamples, long seed) {
+    Checks.sample("d", d, 1);
+    Checks.atLeast("resamples", resamples, 1);
+    return d.length <= EXACT_LIMIT ? exact(d) : monteCarlo(d, resamples, seed);
+  }
+
+  /**
+   * The exact sign-flip test over all {@code 2^n} sign patterns.
+   *
+   * @param d the differences, 1 to {@value #EXACT_LIMIT} values, all finite
+   * @return {@code #{T* >= T} / 2^n}, with method {@link Method#EXACT}
+   */
+  public static Result exact(double[] d) {
+    Checks.sample("d", d, 1);
+    if (d.length > EXACT_LIMIT) {
+      throw new IllegalArgumentException(
+          "exact enumeration is limited to "
+              + EXACT_LIMIT
+              + " differences but d has "
+              + d.length
+              + "; use monteCarlo");
+    }
+    double observed = sum(d);
+    double threshold = observed - tolerance(d);
+    long patterns = 1L << d.length;
+    long atLeast = 0;
+    for (long mask = 0; mask < patterns; mask++) {
+      double flipped = 0;
+      for (int i = 0; i < d.length; i++) {
+        flipped += ((mask >>> i) & 1) == 0 ? d[i] : -d[i];
+      }
+      if (flipped >= threshold) {
+        atLeast++;
+      }
+    }
+    return new Result(
+        (double) atLeast / patterns, Method.EXACT, patterns, OptionalLong.empty(), observed);
+  }
+
+  /**
+   * The Monte-Carlo sign-flip test with {@code R} random sign patterns.
+   *
+   * @param d the differences, at least 1, all finite
+   * @param resamples R, {@code >= 1}
+   * @param seed the seed of the {@link SplittableRandom} that draws the signs
+   * @return {@code (1 + #{T* >= T}) / (1 + R)}, with method {@link Method#MONTE_CARLO} and the seed
+   */
+  public static Result monteCarlo(double[] d, int resamples, long seed) {
+    Checks.sample("d", d, 1);
+    Checks.atLeast("resamples", resamples, 1);
+    double observed = sum(d);
+    double threshold = observed - tolerance(d);
+    SplittableRandom random = new SplittableRandom(seed);
+    long atLeast = 0;
+    for (int r = 0; r < resamples; r++) {
+      double flipped = 0;
+      long bits = 0;
+      for (int i = 0; i < d.length; i++) {
+        if ((i & 63) == 0) {
+          bits = random.nextLong();
+        }
+        flipped += ((bits >>> (i & 63)) & 1) == 0 ? d[i] : -d[i];
+      }
+      if (flipped >= threshold) {
+        atLeast++;
+      }
+    }
+    return new Result(
+        (1.0 + atLeast) / (1.0 + resamples),
+        Method.MONTE_CARLO,
+        resamples,
+        OptionalLong.of(seed),
+        observed);
+  }
+
+  private static double sum(double[] d) {
+    double sum = 0;
+    for (double v : d) {
+      sum += v;
+    }
+    return sum;
+  }
+
+  private static double tolerance(double[] d) {
+    double scale = 0;
+    for (double v : d) {
+      scale += Math.abs(v);
+    }
+    return TIE_TOLERANCE * scale;
+  }
+}
