@@ -7,6 +7,7 @@ import dev.backslide.stats.Tango;
 import dev.backslide.stats.Wilson;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Computes a cell's statistics from its usable pairs: exact (or mid-p) McNemar and Tango's bound
@@ -15,6 +16,8 @@ import java.util.Optional;
 public final class CellStatisticsCalculator {
   /** Power used for every minimum detectable effect. */
   public static final double POWER = 0.8;
+
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution();
 
   private final RegressionTest test;
   private final double alpha;
@@ -93,7 +96,12 @@ public final class CellStatisticsCalculator {
         differing++;
       }
     }
-    PairedT t = PairedT.of(d, alpha);
+    PairedT t = PairedT.of(d);
+    // MDE of a one-sided paired t at power 0.8, normal approximation: (z_alpha + z_beta) * SE
+    double mde =
+        (STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha)
+                + STANDARD_NORMAL.inverseCumulativeProbability(POWER))
+            * t.se();
     return new CellStatistics(
         n,
         excluded,
@@ -103,13 +111,13 @@ public final class CellStatisticsCalculator {
         0,
         mean(ref),
         mean(cand),
-        PairedT.of(ref, 0.025).twoSidedInterval(),
-        PairedT.of(cand, 0.025).twoSidedInterval(),
+        PairedT.of(ref).interval(0.95),
+        PairedT.of(cand).interval(0.95),
         t.mean(),
-        t.upperBound(),
-        t.pOneSided(),
+        t.upperBound(alpha),
+        t.oneSidedP(),
         (double) differing / n,
-        Power.pairedTMde(n, t.sd(), alpha, POWER),
+        mde,
         "paired t; t bound");
   }
 

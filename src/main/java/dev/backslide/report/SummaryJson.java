@@ -8,8 +8,8 @@ import dev.backslide.compare.CellStatistics;
 import dev.backslide.compare.EndpointErrors;
 import dev.backslide.endpoint.Role;
 import dev.backslide.run.EndpointReport;
-import dev.backslide.score.Outcome;
 import dev.backslide.run.RunResult;
+import dev.backslide.score.Outcome;
 import dev.backslide.task.Axis;
 import dev.backslide.task.Task;
 import dev.backslide.verdict.CellVerdict;
@@ -164,8 +164,7 @@ public final class SummaryJson {
       }
       counts.put("error", 0);
       for (var pair : cell.cell().pairs()) {
-        var result =
-            role == Role.REFERENCE ? pair.reference() : pair.candidate();
+        var result = role == Role.REFERENCE ? pair.reference() : pair.candidate();
         for (var sample : result.samples()) {
           String key = sample.score() == null ? "error" : sample.score().outcome().key();
           counts.put(key, counts.get(key).asLong() + 1);

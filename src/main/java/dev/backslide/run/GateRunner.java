@@ -163,17 +163,12 @@ public final class GateRunner {
               v -> new ItemResult(role, samples.stream().map(CompletableFuture::join).toList()));
     }
 
-    CallResult unreachable() {
+    CallResult notCalled() {
       var spec = endpoint.spec();
+      String detail = unavailable != null ? unavailable : "because " + blocked;
       return CallResult.failed(
           new EndpointFailure(
-              spec.role(),
-              spec.url().toString(),
-              FailureKind.CONNECTION,
-              0,
-              null,
-              "not called: " + unavailable,
-              0),
+              spec.role(), spec.url().toString(), FailureKind.NOT_CALLED, 0, null, detail, 0),
           0,
           spec.url().toString());
     }
