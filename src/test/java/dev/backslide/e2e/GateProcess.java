@@ -58,6 +58,7 @@ final class GateProcess {
   }
 
   Outcome run() throws IOException, InterruptedException {
+    Files.createDirectories(work);
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
