@@ -82,7 +82,7 @@ public record ClusteredSe(
    * @param clusterIds the cluster of each item, same length as {@code d}
    * @param resamples R for the Monte-Carlo case, {@code >= 1}
    * @param seed the generator seed for the Monte-Carlo case
-   * @return the one-sided p value for H1 mean > 0, with its method and seed
+   * @return the one-sided p value for H1 {@code mean > 0}, with its method and seed
    */
   public static SignFlip.Result clusterSignFlip(
       double[] d, List<?> clusterIds, int resamples, long seed) {
@@ -120,7 +120,8 @@ public record ClusteredSe(
   }
 
   /**
-   * The regression p value, H0 mean <= 0 against H1 mean > 0, with the clustered standard error.
+   * The regression p value, H0 {@code mean <= 0} against H1 {@code mean > 0}, with the clustered
+   * standard error.
    *
    * @return {@code P(T_{G-1} >= mean / clusteredSe)}; with a standard error of 0, 1 if {@code mean
    *     <= 0} else 0 (a degenerate estimate: prefer {@link #clusterSignFlip} then)

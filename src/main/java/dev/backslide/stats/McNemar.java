@@ -13,7 +13,7 @@ public final class McNemar {
   private McNemar() {}
 
   /**
-   * The exact conditional one-sided p value for a regression of B (H1: delta > 0).
+   * The exact conditional one-sided p value for a regression of B (H1: {@code delta > 0}).
    *
    * @param b items A got right and B got wrong, {@code >= 0}
    * @param c items A got wrong and B got right, {@code >= 0}

@@ -6,8 +6,8 @@ package dev.backslide.stats;
  *
  * <p>Aggregate a model's k generations to one score per item before building {@code d}; never pass
  * the k * n answers as if independent (STATISTICS.md section 1). When every {@code d_i} is equal
- * the standard error is 0 and the guard of section 3 applies: the one-sided p is 1 if the mean is
- * <= 0 and 0 otherwise, and the bounds equal the mean. Commons Math {@code TTest.pairedTTest} is
+ * the standard error is 0 and the guard of section 3 applies: the one-sided p is 1 if {@code mean
+ * <= 0} and 0 otherwise, and the bounds equal the mean. Commons Math {@code TTest.pairedTTest} is
  * not used: it returns NaN when all differences are 0.
  *
  * @param n number of items, {@code >= 2}
@@ -89,7 +89,7 @@ public record PairedT(int n, double mean, double se) {
   }
 
   /**
-   * The regression p value, H0 mean <= 0 against H1 mean > 0 (B worse).
+   * The regression p value, H0 {@code mean <= 0} against H1 {@code mean > 0} (B worse).
    *
    * @return {@code P(T_{n-1} >= t)}; with {@code se = 0}, 1 if {@code mean <= 0} else 0
    */

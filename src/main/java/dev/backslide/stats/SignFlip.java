@@ -4,9 +4,9 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
- * The paired sign-flip permutation test on per-item differences {@code d_i}, for H1 mean > 0 (B
- * worse). Under H0 each difference is as likely to have either sign, so the observed sum {@code T =
- * sum d_i} is compared with the sums {@code T*} of the differences with random signs.
+ * The paired sign-flip permutation test on per-item differences {@code d_i}, for H1 {@code mean >
+ * 0} (B worse). Under H0 each difference is as likely to have either sign, so the observed sum
+ * {@code T = sum d_i} is compared with the sums {@code T*} of the differences with random signs.
  *
  * <p>With at most {@value #EXACT_LIMIT} differences all {@code 2^n} sign patterns are enumerated
  * and {@code p = #{T* >= T} / 2^n}; otherwise {@code R} patterns are drawn from a {@link

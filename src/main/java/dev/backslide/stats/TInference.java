@@ -4,7 +4,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Student-t p values and bounds for a mean with a standard error, with the guard of STATISTICS.md
- * section 3 for a standard error of 0: then the one-sided p is 1 if the mean is <= 0 and 0
+ * section 3 for a standard error of 0: then the one-sided p is 1 if {@code mean <= 0} and 0
  * otherwise, and every bound is the mean itself (Commons Math {@code TTest} returns NaN or 0 here
  * instead).
  */
