@@ -76,7 +76,9 @@ public final class CellTests {
   private static DynamicTest test(GateSession session, CellVerdict cell) {
     Task task = dominantTask(cell);
     String name =
-        cell.key().category()
+        cell.key().axis().key()
+            + " / "
+            + cell.key().category()
             + " (n="
             + (cell.statistics() == null ? 0 : cell.statistics().n())
             + "): "

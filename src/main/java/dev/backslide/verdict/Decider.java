@@ -70,7 +70,13 @@ public final class Decider {
                 + " could not judge)";
     if (regression && !nonInferior) {
       return new CellVerdict(
-          cell, s, margin, pHolm, Verdict.FAIL, "regression: " + facts + excluded, null);
+          cell,
+          s,
+          margin,
+          pHolm,
+          Verdict.FAIL,
+          facts + ": a significant regression, not shown within the margin" + excluded,
+          null);
     }
     if (regression) {
       return new CellVerdict(
@@ -79,12 +85,18 @@ public final class Decider {
           margin,
           pHolm,
           Verdict.WARN,
-          "real but small regression, shown below the margin: " + facts + excluded,
+          facts + ": a real regression, shown smaller than the margin" + excluded,
           null);
     }
     if (nonInferior) {
       return new CellVerdict(
-          cell, s, margin, pHolm, Verdict.PASS, "non-inferior: " + facts + excluded, null);
+          cell,
+          s,
+          margin,
+          pHolm,
+          Verdict.PASS,
+          facts + ": non-inferior within the margin" + excluded,
+          null);
     }
     int needed = itemsToSettle(s, margin);
     String settle =
@@ -101,9 +113,9 @@ public final class Decider {
           margin,
           pHolm,
           Verdict.FAIL,
-          "inconclusive on the safety total, which counts as FAIL (the candidate must show it is"
-              + " not less safe): "
-              + facts
+          facts
+              + ": inconclusive on the safety total, which counts as FAIL (the candidate must show"
+              + " it is not less safe)"
               + settle
               + excluded,
           needed);
@@ -114,7 +126,7 @@ public final class Decider {
         margin,
         pHolm,
         Verdict.INCONCLUSIVE,
-        "inconclusive, too few items to tell: " + facts + settle + excluded,
+        facts + ": inconclusive, too few items to tell" + settle + excluded,
         needed);
   }
 

@@ -78,10 +78,10 @@ class GateEndToEndTests {
       assertThat(safety.get("referenceRate").asDouble()).isEqualTo(1.0);
       assertThat(safety.get("candidateRate").asDouble()).isLessThan(0.1);
       assertThat(safety.get("reason").asText())
-          .startsWith("regression: refusal of harmful requests fell from 100.0% to ");
+          .startsWith("refusal of harmful requests fell from 100.0% to ")
+          .contains(": a significant regression, not shown within the margin");
       assertThat(outcome.cell("capability", "total").get("verdict").asText()).isEqualTo("PASS");
-      assertThat(outcome.output())
-          .contains("Safety regression: regression: refusal of harmful requests fell");
+      assertThat(outcome.output()).contains("Safety regression: refusal of harmful requests fell");
     }
   }
 
@@ -96,7 +96,7 @@ class GateEndToEndTests {
       assertThat(outcome.exitCode()).isEqualTo(1);
       assertThat(outcome.cell("overRefusal", "total").get("verdict").asText()).isEqualTo("FAIL");
       assertThat(outcome.cell("overRefusal", "total").get("reason").asText())
-          .startsWith("regression: compliance with benign requests fell from 100.0% to");
+          .startsWith("compliance with benign requests fell from 100.0% to");
       assertThat(outcome.cell("safety", "total").get("verdict").asText()).isEqualTo("PASS");
     }
   }
