@@ -1,128 +1,342 @@
 package dev.backslide.compare;
 
+import dev.backslide.stats.ClusteredSe;
+import dev.backslide.stats.Interval;
 import dev.backslide.stats.McNemar;
 import dev.backslide.stats.PairedT;
 import dev.backslide.stats.Power;
+import dev.backslide.stats.SignFlip;
 import dev.backslide.stats.Tango;
 import dev.backslide.stats.Wilson;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * Computes a cell's statistics from its usable pairs: exact (or mid-p) McNemar and Tango's bound
- * for binary scores; the paired t test and its bound for averaged or continuous scores.
+ * Computes a cell's statistics from its usable pairs (STATISTICS.md section 3), choosing the test
+ * by the shape of the data:
+ *
+ * <ul>
+ *   <li>binary scores (k = 1), independent items: exact (or mid-p) McNemar and Tango's bound;
+ *   <li>averaged or continuous scores (k > 1, judges): an exact sign-flip test for n &lt;= 20, a
+ *       Monte-Carlo sign-flip test with a fixed, reported seed for n below 200, the paired t test
+ *       above; the t bound;
+ *   <li>clustered items: the clustered standard error on G - 1 degrees of freedom, or the
+ *       cluster-level sign-flip test when G &lt; 40.
+ * </ul>
+ *
+ * <p>One guard goes beyond the statistics reference, on purpose: where the t or clustered bound is
+ * used, the upper bound is never below Tango's bound on the same differences taken as effective
+ * counts (b = sum of positive differences, c = sum of negative ones, both divided by the design
+ * effect). Without it, a cell in which no item differs has a standard error of 0 and the
+ * reference's guard sets U = mean(d) = 0, which would declare 12 identical items non-inferior at
+ * any margin; Tango keeps the 88-items-at-3-points rule of section 2 for every data shape.
  */
 public final class CellStatisticsCalculator {
   /** Power used for every minimum detectable effect. */
   public static final double POWER = 0.8;
 
+  /** Resamples of the Monte-Carlo sign-flip test. */
+  public static final int RESAMPLES = 20_000;
+
+  /** Below this many items (or clusters) averaged scores use the permutation test, not t. */
+  public static final int PERMUTATION_BELOW = 200;
+
+  /** Clusters below which the cluster-level sign-flip test replaces the clustered t test. */
+  public static final int CLUSTER_PERMUTATION_BELOW = 40;
+
   private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution();
 
   private final RegressionTest test;
   private final double alpha;
+  private final long seed;
 
   /**
-   * @param test exact or mid-p McNemar
+   * @param test exact or mid-p McNemar, for binary independent cells
    * @param alpha one-sided level of each bound and of the MDE
+   * @param seed the seed of every Monte-Carlo permutation test (reported with the cell)
    */
-  public CellStatisticsCalculator(RegressionTest test, double alpha) {
+  public CellStatisticsCalculator(RegressionTest test, double alpha, long seed) {
     this.test = test;
     this.alpha = alpha;
+    this.seed = seed;
+  }
+
+  public CellStatisticsCalculator(RegressionTest test, double alpha) {
+    this(test, alpha, 20261128L);
   }
 
   /** The cell's statistics, or empty when no pair is usable. */
   public Optional<CellStatistics> compute(Cell cell) {
     List<Pair> usable = cell.usable();
-    int n = usable.size();
-    if (n == 0) {
+    if (usable.isEmpty()) {
       return Optional.empty();
     }
-    int excluded = cell.pairs().size() - n;
-    boolean binary =
-        usable.stream().allMatch(p -> isBinary(p.referenceScore()) && isBinary(p.candidateScore()));
-    return Optional.of(binary ? binary(usable, excluded) : continuous(usable, excluded));
+    return Optional.of(compute(usable, cell.pairs().size() - usable.size()));
   }
 
-  private CellStatistics binary(List<Pair> pairs, int excluded) {
-    int bothOk = 0;
-    int b = 0;
-    int c = 0;
-    int bothFailed = 0;
-    for (Pair p : pairs) {
-      boolean ref = p.referenceScore() >= 0.5;
-      boolean cand = p.candidateScore() >= 0.5;
-      if (ref && cand) {
-        bothOk++;
-      } else if (ref) {
-        b++;
-      } else if (cand) {
-        c++;
-      } else {
-        bothFailed++;
-      }
-    }
-    int n = pairs.size();
-    double p = test == RegressionTest.MID_P ? McNemar.midP(b, c) : McNemar.exactOneSidedP(b, c);
-    double psi = (double) (b + c) / n;
-    return new CellStatistics(
-        n,
-        excluded,
-        bothOk,
-        b,
-        c,
-        bothFailed,
-        (double) (bothOk + b) / n,
-        (double) (bothOk + c) / n,
-        Wilson.interval(bothOk + b, n, 0.95),
-        Wilson.interval(bothOk + c, n, 0.95),
-        (double) (b - c) / n,
-        Tango.upperBound(b, c, n, alpha),
-        p,
-        psi,
-        Power.connorMde(n, psi, alpha, POWER),
-        (test == RegressionTest.MID_P ? "mid-p McNemar" : "exact McNemar") + "; Tango bound");
-  }
-
-  private CellStatistics continuous(List<Pair> pairs, int excluded) {
-    int n = pairs.size();
-    double[] ref = pairs.stream().mapToDouble(Pair::referenceScore).toArray();
-    double[] cand = pairs.stream().mapToDouble(Pair::candidateScore).toArray();
+  CellStatistics compute(List<Pair> usable, int excluded) {
+    int n = usable.size();
+    double[] ref = usable.stream().mapToDouble(Pair::referenceScore).toArray();
+    double[] cand = usable.stream().mapToDouble(Pair::candidateScore).toArray();
     double[] d = new double[n];
+    double b = 0;
+    double c = 0;
     int differing = 0;
     for (int i = 0; i < n; i++) {
       d[i] = ref[i] - cand[i];
+      if (d[i] > 0) {
+        b += d[i];
+      } else {
+        c -= d[i];
+      }
       if (Math.abs(d[i]) > 1e-12) {
         differing++;
       }
     }
-    PairedT t = PairedT.of(d);
-    // MDE of a one-sided paired t at power 0.8, normal approximation: (z_alpha + z_beta) * SE
-    double mde =
-        (STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha)
-                + STANDARD_NORMAL.inverseCumulativeProbability(POWER))
-            * t.se();
+    boolean binary = allBinary(ref) && allBinary(cand);
+    int samples =
+        usable.stream()
+            .mapToInt(p -> Math.max(p.reference().samples().size(), p.candidate().samples().size()))
+            .max()
+            .orElse(1);
+    List<String> clusterIds = clusterIds(usable);
+    long distinct = clusterIds.stream().distinct().count();
+    boolean clustered = distinct >= 2 && distinct < n;
+    double psi = (double) differing / n;
+    double referenceRate = mean(ref);
+    double candidateRate = mean(cand);
+    Interval refInterval;
+    Interval candInterval;
+    int bothOk = 0;
+    int bothFailed = 0;
+    if (binary) {
+      for (int i = 0; i < n; i++) {
+        if (ref[i] == 1 && cand[i] == 1) {
+          bothOk++;
+        } else if (ref[i] == 0 && cand[i] == 0) {
+          bothFailed++;
+        }
+      }
+      refInterval = Wilson.interval((int) Math.round(n * referenceRate), n, 0.95);
+      candInterval = Wilson.interval((int) Math.round(n * candidateRate), n, 0.95);
+    } else {
+      refInterval = n < 2 ? new Interval(0, 1) : clip(PairedT.of(ref).interval(0.95));
+      candInterval = n < 2 ? new Interval(0, 1) : clip(PairedT.of(cand).interval(0.95));
+    }
+    double delta = referenceRate - candidateRate;
+
+    if (!clustered && binary) {
+      int ib = (int) Math.round(b);
+      int ic = (int) Math.round(c);
+      boolean midp = test == RegressionTest.MID_P;
+      return new CellStatistics(
+          n,
+          excluded,
+          bothOk,
+          ib,
+          ic,
+          bothFailed,
+          referenceRate,
+          candidateRate,
+          refInterval,
+          candInterval,
+          delta,
+          Tango.upperBound(ib, ic, n, alpha),
+          Tango.lowerBound(ib, ic, n, alpha),
+          midp ? McNemar.midP(ib, ic) : McNemar.exactOneSidedP(ib, ic),
+          midp ? McNemar.midP(ic, ib) : McNemar.exactOneSidedP(ic, ib),
+          psi,
+          Power.connorMde(n, psi, alpha, POWER),
+          (midp ? "mid-p McNemar" : "exact McNemar") + "; Tango bound",
+          "binary scores on independent items",
+          0,
+          samples,
+          null);
+    }
+    if (!clustered && n == 1) {
+      return new CellStatistics(
+          n,
+          excluded,
+          0,
+          b,
+          c,
+          0,
+          referenceRate,
+          candidateRate,
+          refInterval,
+          candInterval,
+          delta,
+          Tango.upperBound(b, c, n, alpha),
+          Tango.lowerBound(b, c, n, alpha),
+          d[0] > 0 ? 0.5 : 1,
+          d[0] < 0 ? 0.5 : 1,
+          psi,
+          1,
+          "exact sign-flip; Tango bound",
+          "a single averaged item",
+          0,
+          samples,
+          null);
+    }
+    if (!clustered) {
+      PairedT t = PairedT.of(d);
+      double pR;
+      double pI;
+      String name;
+      Long usedSeed = null;
+      if (n < PERMUTATION_BELOW) {
+        SignFlip.Result up = SignFlip.test(d, RESAMPLES, seed);
+        SignFlip.Result down = SignFlip.test(negate(d), RESAMPLES, seed);
+        pR = up.p();
+        pI = down.p();
+        boolean exact = up.method() == SignFlip.Method.EXACT;
+        name =
+            (exact ? "exact sign-flip" : "Monte-Carlo sign-flip (" + RESAMPLES + " resamples)")
+                + "; t bound";
+        usedSeed = exact ? null : seed;
+      } else {
+        pR = t.oneSidedP();
+        pI = PairedT.of(negate(d)).oneSidedP();
+        name = "paired t; t bound";
+      }
+      double u = Math.max(t.upperBound(alpha), Tango.upperBound(b, c, n, alpha));
+      double l =
+          Math.min(PairedT.of(negate(d)).upperBound(alpha) * -1, Tango.lowerBound(b, c, n, alpha));
+      return new CellStatistics(
+          n,
+          excluded,
+          0,
+          b,
+          c,
+          0,
+          referenceRate,
+          candidateRate,
+          refInterval,
+          candInterval,
+          delta,
+          u,
+          l,
+          pR,
+          pI,
+          psi,
+          mde(t.se()),
+          name,
+          (binary ? "binary" : "averaged (k = " + samples + ") or continuous")
+              + " scores on independent items; "
+              + (n < PERMUTATION_BELOW
+                  ? "n < " + PERMUTATION_BELOW + " favours a permutation test"
+                  : "n is large enough for t"),
+          0,
+          samples,
+          usedSeed);
+    }
+    ClusteredSe clusteredSe = ClusteredSe.of(d, clusterIds);
+    int g = clusteredSe.clusters();
+    double deff =
+        Math.max(1, Double.isFinite(clusteredSe.designEffect()) ? clusteredSe.designEffect() : 1);
+    double pR;
+    double pI;
+    String name;
+    Long usedSeed = null;
+    if (g < CLUSTER_PERMUTATION_BELOW) {
+      SignFlip.Result up = ClusteredSe.clusterSignFlip(d, clusterIds, RESAMPLES, seed);
+      SignFlip.Result down = ClusteredSe.clusterSignFlip(negate(d), clusterIds, RESAMPLES, seed);
+      pR = up.p();
+      pI = down.p();
+      boolean exact = up.method() == SignFlip.Method.EXACT;
+      name =
+          (exact
+                  ? "exact cluster sign-flip"
+                  : "Monte-Carlo cluster sign-flip (" + RESAMPLES + " resamples)")
+              + "; clustered t bound";
+      usedSeed = exact ? null : seed;
+    } else {
+      pR = clusteredSe.oneSidedP();
+      pI = ClusteredSe.of(negate(d), clusterIds).oneSidedP();
+      name = "clustered t (G - 1 = " + (g - 1) + " df); clustered t bound";
+    }
+    double u =
+        Math.max(
+            clusteredSe.upperBound(alpha), Tango.upperBound(b / deff, c / deff, n / deff, alpha));
+    double l =
+        Math.min(
+            -ClusteredSe.of(negate(d), clusterIds).upperBound(alpha),
+            Tango.lowerBound(b / deff, c / deff, n / deff, alpha));
+    int ib = binary ? (int) Math.round(b) : 0;
+    int ic = binary ? (int) Math.round(c) : 0;
     return new CellStatistics(
         n,
         excluded,
-        0,
-        0,
-        0,
-        0,
-        mean(ref),
-        mean(cand),
-        PairedT.of(ref).interval(0.95),
-        PairedT.of(cand).interval(0.95),
-        t.mean(),
-        t.upperBound(alpha),
-        t.oneSidedP(),
-        (double) differing / n,
-        mde,
-        "paired t; t bound");
+        bothOk,
+        binary ? ib : b,
+        binary ? ic : c,
+        bothFailed,
+        referenceRate,
+        candidateRate,
+        refInterval,
+        candInterval,
+        delta,
+        u,
+        l,
+        pR,
+        pI,
+        psi,
+        Math.max(
+            mde(clusteredSe.clusteredSe()),
+            binary
+                ? Power.connorMde((int) Math.max(1, Math.floor(n / deff)), psi, alpha, POWER)
+                : 0),
+        name,
+        g
+            + " clusters of items that are not independent (paraphrases or one passage); design effect "
+            + String.format(java.util.Locale.ROOT, "%.2f", deff)
+            + (g < CLUSTER_PERMUTATION_BELOW
+                ? "; G < "
+                    + CLUSTER_PERMUTATION_BELOW
+                    + " favours the cluster-level permutation test"
+                : ""),
+        g,
+        samples,
+        usedSeed);
   }
 
-  private static boolean isBinary(double score) {
-    return score == 0.0 || score == 1.0;
+  private double mde(double se) {
+    return (STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha)
+            + STANDARD_NORMAL.inverseCumulativeProbability(POWER))
+        * se;
+  }
+
+  /** Each pair's cluster: the item's cluster within its task, or the pair itself. */
+  private static List<String> clusterIds(List<Pair> pairs) {
+    List<String> ids = new ArrayList<>(pairs.size());
+    for (Pair p : pairs) {
+      String cluster = p.item().cluster();
+      ids.add(cluster == null ? "item:" + p.id() : "cluster:" + p.task().id() + "/" + cluster);
+    }
+    return ids;
+  }
+
+  private static Interval clip(Interval interval) {
+    return new Interval(Math.max(0, interval.lower()), Math.min(1, interval.upper()));
+  }
+
+  private static boolean allBinary(double[] scores) {
+    for (double s : scores) {
+      if (s != 0.0 && s != 1.0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] negate(double[] d) {
+    double[] out = new double[d.length];
+    for (int i = 0; i < d.length; i++) {
+      out[i] = -d[i];
+    }
+    return out;
   }
 
   private static double mean(double[] values) {

@@ -85,6 +85,34 @@ public record Setting(String key, @Nullable String defaultValue, String descript
           new Setting("backslide.sampling.maxTokens", null, "overrides every task's max tokens"),
           new Setting("backslide.sampling.seed", null, "seed sent to endpoints that accept one"),
           new Setting(
+              "backslide.sampling.samples",
+              null,
+              "k: asks every item this many times on each endpoint (overrides every task's samples)"),
+          new Setting(
+              "backslide.mode",
+              "nonInferiority",
+              "nonInferiority (the default), equivalence (TOST: a change in either direction beyond"
+                  + " the margin fails), or aa (the reference against itself: measures the noise"
+                  + " floor)"),
+          new Setting(
+              "backslide.safetyFloor",
+              null,
+              "FAIL when the one-sided 95% Clopper-Pearson lower bound of the candidate's refusal"
+                  + " rate on the safety total is below this, e.g. 0.95"),
+          new Setting(
+              "backslide.earlyStop",
+              "off",
+              "off, obf (O'Brien-Fleming) or pocock: group-sequential looks that stop the run as"
+                  + " soon as an axis total has regressed beyond doubt"),
+          new Setting(
+              "backslide.looks",
+              "3",
+              "number of equally spaced looks when earlyStop is on (2 to 5)"),
+          new Setting(
+              "backslide.seed",
+              "20261128",
+              "seed of the Monte-Carlo permutation tests and of the A/A split-half resampling"),
+          new Setting(
               "backslide.refusal.keywords",
               null,
               "file of extra refusal phrases, one per line, for the keyword detector"),

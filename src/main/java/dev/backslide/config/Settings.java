@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param sampling run-wide overrides of generation parameters
  * @param output where {@code summary.json} is written
  * @param refusalPhrases an optional file of extra refusal phrases
+ * @param aa true for an A/A run: the reference against itself, two independent passes
+ * @param earlyStop group-sequential early stopping, or {@link EarlyStop#OFF}
+ * @param seed seed of Monte-Carlo permutation tests and A/A resampling
  */
 public record Settings(
     EndpointSpec reference,
@@ -27,7 +30,10 @@ public record Settings(
     Policy policy,
     Sampling sampling,
     Path output,
-    @Nullable Path refusalPhrases) {
+    @Nullable Path refusalPhrases,
+    boolean aa,
+    EarlyStop earlyStop,
+    long seed) {
 
   public Settings {
     Objects.requireNonNull(reference, "reference");

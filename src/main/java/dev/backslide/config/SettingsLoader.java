@@ -8,6 +8,7 @@ import dev.backslide.input.Problem;
 import dev.backslide.input.Problems;
 import dev.backslide.input.YamlMap;
 import dev.backslide.task.Axis;
+import dev.backslide.verdict.Mode;
 import dev.backslide.verdict.Policy;
 import java.io.IOException;
 import java.net.URI;
@@ -92,6 +93,12 @@ public final class SettingsLoader {
     }
     Reader reader = new Reader(values, problems);
 
+    String modeName = reader.text("backslide.mode");
+    boolean aa = modeName.equals("aa");
+    if (!List.of("nonInferiority", "equivalence", "aa").contains(modeName)) {
+      reader.problem(
+          "backslide.mode", "must be nonInferiority, equivalence or aa but is '" + modeName + "'");
+    }
     boolean anyEndpoint =
         Arrays.stream(Role.values())
             .anyMatch(
@@ -107,7 +114,17 @@ public final class SettingsLoader {
     EndpointSpec reference =
         endpoint(Role.REFERENCE, reader, concurrency, timeout, maxRetries, retryBase);
     EndpointSpec candidate =
-        endpoint(Role.CANDIDATE, reader, concurrency, timeout, maxRetries, retryBase);
+        aa
+            ? new EndpointSpec(
+                Role.CANDIDATE,
+                reference.url(),
+                reference.model(),
+                reference.apiKeyEnv(),
+                reference.concurrency(),
+                reference.timeout(),
+                reference.maxRetries(),
+                reference.retryBase())
+            : endpoint(Role.CANDIDATE, reader, concurrency, timeout, maxRetries, retryBase);
 
     double alpha = reader.decimal("backslide.alpha", 0, 0.5);
     double total = reader.decimal("backslide.margin.total", 0, 1);
@@ -139,6 +156,21 @@ public final class SettingsLoader {
         values.containsKey("backslide.sampling.seed")
             ? (long) reader.integer("backslide.sampling.seed", Integer.MIN_VALUE, Integer.MAX_VALUE)
             : null;
+    Integer samples =
+        values.containsKey("backslide.sampling.samples")
+            ? reader.integer("backslide.sampling.samples", 1, 1000)
+            : null;
+    Double safetyFloor =
+        values.containsKey("backslide.safetyFloor")
+            ? reader.decimal("backslide.safetyFloor", 0, 1)
+            : null;
+    String boundary = reader.text("backslide.earlyStop");
+    if (!List.of("off", "obf", "pocock").contains(boundary)) {
+      reader.problem("backslide.earlyStop", "must be off, obf or pocock but is '" + boundary + "'");
+      boundary = "off";
+    }
+    int looks = reader.integer("backslide.looks", 2, 5);
+    long permutationSeed = reader.integer("backslide.seed", Integer.MIN_VALUE, Integer.MAX_VALUE);
     Path tasks = path(reader.text("backslide.tasks"));
     List<String> include =
         values.containsKey("backslide.include")
@@ -160,7 +192,15 @@ public final class SettingsLoader {
     }
     Policy policy;
     try {
-      policy = new Policy(alpha, totals, category, test, maxErrorRate);
+      policy =
+          new Policy(
+              alpha,
+              totals,
+              category,
+              test,
+              maxErrorRate,
+              modeName.equals("equivalence") ? Mode.EQUIVALENCE : Mode.NON_INFERIORITY,
+              safetyFloor);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
           "the configuration", List.of(Problem.of("margins and alpha", e.getMessage())));
@@ -171,9 +211,12 @@ public final class SettingsLoader {
         tasks,
         include,
         policy,
-        new Sampling(temperature, maxTokens, seed),
+        new Sampling(temperature, maxTokens, seed, samples),
         output,
-        phrases);
+        phrases,
+        aa,
+        boundary.equals("off") ? EarlyStop.OFF : new EarlyStop(boundary, looks),
+        permutationSeed);
   }
 
   private EndpointSpec endpoint(

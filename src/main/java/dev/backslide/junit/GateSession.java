@@ -22,6 +22,7 @@ import dev.backslide.task.Task;
 import dev.backslide.task.TaskLoader;
 import dev.backslide.verdict.Decider;
 import dev.backslide.verdict.GateVerdict;
+import dev.backslide.verdict.GroupSequentialRule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -93,7 +94,15 @@ public final class GateSession implements AutoCloseable {
               settings.sampling(),
               scoring,
               new LogProgress(out, Duration.ofSeconds(10)));
-      run = runner.run(tasks);
+      var early = settings.earlyStop();
+      run =
+          early.enabled()
+              ? runner.run(
+                  tasks,
+                  new GroupSequentialRule(
+                      settings.policy(), early.boundary(), early.looks(), plannedCells(tasks)),
+                  early.looks())
+              : runner.run(tasks);
     } finally {
       scoring.shutdownNow();
     }
@@ -101,12 +110,24 @@ public final class GateSession implements AutoCloseable {
         List.of(
             EndpointErrors.of(Role.REFERENCE, run.pairs()),
             EndpointErrors.of(Role.CANDIDATE, run.pairs()));
-    GateVerdict verdict = new Decider(settings.policy()).decide(Cells.of(run.pairs()), errors);
+    GateVerdict verdict =
+        new Decider(settings.policy(), settings.seed())
+            .decide(Cells.of(run.pairs()), errors, run.stop());
     SummaryJson summary = new SummaryJson();
-    ObjectNode json = summary.build(run, verdict, settings.policy());
+    ObjectNode json =
+        summary.build(run, verdict, settings.policy(), settings.aa(), settings.seed());
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);
     return new GateSession(settings, run, verdict, file, out);
+  }
+
+  private static int plannedCells(List<Task> tasks) {
+    java.util.Set<String> cells = new java.util.HashSet<>();
+    for (Task task : tasks) {
+      cells.add(task.axis().key() + "/total");
+      task.items().forEach(i -> cells.add(task.axis().key() + "/" + i.category()));
+    }
+    return cells.size();
   }
 
   static ChatEndpoint endpoint(EndpointSpec spec) {

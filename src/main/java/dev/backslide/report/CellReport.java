@@ -39,10 +39,10 @@ public final class CellReport {
       out.append(
           String.format(Locale.ROOT, "%-24s %14s %14s%n", "", "candidate ok", "candidate not"));
       out.append(
-          String.format(Locale.ROOT, "%-24s %14d %14d%n", "reference ok", s.bothOk(), s.b()));
+          String.format(Locale.ROOT, "%-24s %14d %14d%n", "reference ok", s.bothOk(), (int) s.b()));
       out.append(
           String.format(
-              Locale.ROOT, "%-24s %14d %14d%n%n", "reference not", s.c(), s.bothFailed()));
+              Locale.ROOT, "%-24s %14d %14d%n%n", "reference not", (int) s.c(), s.bothFailed()));
     }
     out.append(
         String.format(
@@ -78,6 +78,16 @@ public final class CellReport {
             verdict.pHolm(),
             s.psi(),
             s.mde()));
+    out.append("why this test: ").append(s.why()).append('\n');
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "k (samples per item) %d; clusters %s; lower bound %.4f; p of an improvement %.4g%s%n",
+            s.samples(),
+            s.clusters() == 0 ? "none" : Integer.toString(s.clusters()),
+            s.lowerBound(),
+            s.pImprovement(),
+            s.seed() == null ? "" : "; permutation seed " + s.seed()));
     if (verdict.itemsToSettle() != null) {
       out.append("items that would settle it: ").append(verdict.itemsToSettle()).append('\n');
     }

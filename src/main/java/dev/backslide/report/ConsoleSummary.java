@@ -61,6 +61,17 @@ public final class ConsoleSummary {
               100 * e.rate(),
               e.byKind().isEmpty() ? "" : " " + e.byKind()));
     }
+    var look = WhereToLook.of(verdict.cells(), 0.05);
+    if (!look.isEmpty()) {
+      out.append("where to look (Benjamini-Hochberg q <= 0.05, does not affect the verdict): ");
+      out.append(
+          String.join(
+              ", ",
+              look.stream()
+                  .map(e -> e.cell() + String.format(Locale.ROOT, " (q %.2g)", e.q()))
+                  .toList()));
+      out.append('\n');
+    }
     out.append("verdict: ").append(verdict.reason()).append('\n');
     return out.toString();
   }

@@ -34,12 +34,41 @@ public final class SummaryJson {
 
   /** The summary as a JSON tree. */
   public ObjectNode build(RunResult run, GateVerdict verdict, Policy policy) {
+    return build(run, verdict, policy, false, 20261128L);
+  }
+
+  /**
+   * The summary as a JSON tree.
+   *
+   * @param aa whether the run was an A/A run (the reference against itself)
+   * @param seed the seed of permutation tests and A/A resampling
+   */
+  public ObjectNode build(
+      RunResult run, GateVerdict verdict, Policy policy, boolean aa, long seed) {
     ObjectNode root = json.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("verdict", verdict.overall().name());
     root.put("reason", verdict.reason());
     root.put("started", run.started().toString());
     root.put("elapsedSeconds", run.elapsed().toMillis() / 1000.0);
+    root.put("mode", aa ? "aa" : policy.mode().key());
+    root.put("seed", seed);
+    ObjectNode early = root.putObject("earlyStop");
+    var stop = run.stop();
+    early.put("stopped", stop != null);
+    early.put("itemsPlanned", run.planned());
+    early.put("itemsAsked", run.pairs().size());
+    if (stop != null) {
+      early.put("axis", stop.axis().key());
+      early.put("look", stop.look());
+      early.put("looks", stop.looks());
+      early.put("statistic", stop.statistic());
+      if (Double.isFinite(stop.boundary())) {
+        early.put("boundary", stop.boundary());
+      }
+      early.put("rule", stop.rule());
+      early.put("reason", stop.describe());
+    }
     root.set("reference", endpoint(run.reference()));
     root.set("candidate", endpoint(run.candidate()));
     ObjectNode p = root.putObject("policy");
@@ -51,6 +80,10 @@ public final class SummaryJson {
       totals.put(axis.key(), policy.totalMargins().get(axis));
     }
     p.put("maxErrorRate", policy.maxErrorRate());
+    p.put("mode", policy.mode().key());
+    if (policy.safetyFloor() != null) {
+      p.put("safetyFloor", policy.safetyFloor());
+    }
     ArrayNode tasks = root.putArray("tasks");
     for (Task task : run.tasks()) {
       tasks
@@ -64,7 +97,30 @@ public final class SummaryJson {
     }
     ArrayNode cells = root.putArray("cells");
     for (CellVerdict cell : verdict.cells()) {
-      cells.add(cell(cell));
+      cells.add(cell(cell, run));
+    }
+    ArrayNode whereToLook = root.putArray("whereToLook");
+    for (WhereToLook.Entry entry : WhereToLook.of(verdict.cells(), policy.alpha())) {
+      whereToLook
+          .addObject()
+          .put("cell", entry.cell())
+          .put("pRegression", entry.p())
+          .put("qBenjaminiHochberg", entry.q());
+    }
+    if (aa) {
+      ArrayNode splitHalf = root.putObject("aa").putArray("splitHalf");
+      for (var result : dev.backslide.compare.SplitHalf.of(run.pairs(), seed)) {
+        ObjectNode node = splitHalf.addObject();
+        node.put("axis", result.axis().key());
+        node.put("items", result.items());
+        node.put("splits", result.splits());
+        if (result.splits() > 0) {
+          node.put("ksP", result.ksP());
+          node.put("shareAtOrBelow0.05", result.shareBelow5());
+        } else {
+          node.put("note", result.note());
+        }
+      }
     }
     ObjectNode errors = root.putObject("errors");
     for (EndpointErrors e : verdict.errors()) {
@@ -112,7 +168,7 @@ public final class SummaryJson {
     return node;
   }
 
-  private ObjectNode cell(CellVerdict cell) {
+  private ObjectNode cell(CellVerdict cell, RunResult run) {
     ObjectNode node = json.createObjectNode();
     node.put("axis", cell.key().axis().key());
     node.put("category", cell.key().category());
@@ -142,14 +198,23 @@ public final class SummaryJson {
     }
     node.put("verdict", cell.verdict().name());
     node.put("reason", cell.reason());
+    node.put("stoppedEarly", run.stop() != null);
     if (s != null) {
       node.put("test", s.test());
+      node.put("why", s.why());
+      node.put("lowerBound", s.lowerBound());
+      node.put("pImprovement", s.pImprovement());
+      node.put("samples", s.samples());
+      node.put("clusters", s.clusters());
+      if (s.seed() != null) {
+        node.put("permutationSeed", s.seed());
+      }
       node.put("flipRate", s.psi());
       if (s.binary()) {
         ObjectNode table = node.putObject("table");
         table.put("bothOk", s.bothOk());
-        table.put("referenceOnly", s.b());
-        table.put("candidateOnly", s.c());
+        table.put("referenceOnly", (int) s.b());
+        table.put("candidateOnly", (int) s.c());
         table.put("neither", s.bothFailed());
       }
     }

@@ -1,8 +1,10 @@
 package dev.backslide.run;
 
+import dev.backslide.compare.EarlyStopRecord;
 import dev.backslide.compare.ItemResult;
 import dev.backslide.compare.Pair;
 import dev.backslide.compare.SampleResult;
+import dev.backslide.compare.StoppingRule;
 import dev.backslide.config.Sampling;
 import dev.backslide.endpoint.CallResult;
 import dev.backslide.endpoint.ChatEndpoint;
@@ -13,6 +15,7 @@ import dev.backslide.endpoint.EndpointUnavailableException;
 import dev.backslide.endpoint.FailureKind;
 import dev.backslide.endpoint.Role;
 import dev.backslide.score.Scorer;
+import dev.backslide.task.Axis;
 import dev.backslide.task.ChatMessage;
 import dev.backslide.task.Generation;
 import dev.backslide.task.Item;
@@ -20,7 +23,13 @@ import dev.backslide.task.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +77,15 @@ public final class GateRunner {
 
   /** Runs every item of {@code tasks} on both endpoints and waits for all of them. */
   public RunResult run(List<Task> tasks) {
+    return run(tasks, StoppingRule.NEVER, 1);
+  }
+
+  /**
+   * Runs the items of {@code tasks} in {@code looks} equal groups, in a stable pseudo-random order
+   * (by a hash of task and item id, so each group is a fair sample of every axis), and asks {@code
+   * rule} after each group whether the run may stop.
+   */
+  public RunResult run(List<Task> tasks, StoppingRule rule, int looks) {
     Instant started = Instant.now();
     long start = System.nanoTime();
     Side ref = new Side(reference);
@@ -75,27 +93,72 @@ public final class GateRunner {
     String blocked = ref.unavailable != null ? ref.unavailable : cand.unavailable;
     ref.blocked = blocked;
     cand.blocked = blocked;
-    int total = tasks.stream().mapToInt(t -> t.items().size() * generation(t).samples()).sum();
-    progress.start(total);
-    List<CompletableFuture<Pair>> futures = new ArrayList<>();
+    int calls = tasks.stream().mapToInt(t -> t.items().size() * generation(t).samples()).sum();
+    progress.start(calls);
+    List<Planned> plan = new ArrayList<>();
     for (Task task : tasks) {
-      Scorer scorer = scorers.apply(task);
-      Generation generation = generation(task);
       for (Item item : task.items()) {
-        CompletableFuture<ItemResult> a = ref.ask(task, item, generation, scorer);
-        CompletableFuture<ItemResult> b = cand.ask(task, item, generation, scorer);
-        futures.add(a.thenCombine(b, (x, y) -> new Pair(task, item, x, y)));
+        plan.add(new Planned(plan.size(), task, item));
       }
     }
-    List<Pair> pairs = futures.stream().map(CompletableFuture::join).toList();
+    List<Planned> order = new ArrayList<>(plan);
+    if (looks > 1) {
+      order.sort(Comparator.comparingLong(Planned::hash).thenComparingInt(Planned::index));
+    }
+    Map<Task, Scorer> scorerOf = new LinkedHashMap<>();
+    for (Task task : tasks) {
+      scorerOf.put(task, scorers.apply(task));
+    }
+    Pair[] done = new Pair[plan.size()];
+    EarlyStopRecord stop = null;
+    int asked = 0;
+    for (int look = 1; look <= looks && stop == null; look++) {
+      int end =
+          look == looks ? order.size() : (int) Math.round((double) order.size() * look / looks);
+      List<CompletableFuture<Pair>> futures = new ArrayList<>();
+      for (Planned p : order.subList(asked, end)) {
+        Generation generation = generation(p.task());
+        Scorer scorer = scorerOf.get(p.task());
+        CompletableFuture<ItemResult> a = ref.ask(p.task(), p.item(), generation, scorer);
+        CompletableFuture<ItemResult> b = cand.ask(p.task(), p.item(), generation, scorer);
+        futures.add(
+            a.thenCombine(
+                b,
+                (x, y) -> {
+                  Pair pair = new Pair(p.task(), p.item(), x, y);
+                  done[p.index()] = pair;
+                  return pair;
+                }));
+      }
+      futures.forEach(CompletableFuture::join);
+      asked = end;
+      if (look < looks) {
+        Map<Axis, Integer> remaining = new EnumMap<>(Axis.class);
+        for (Planned p : order.subList(asked, order.size())) {
+          remaining.merge(p.task().axis(), 1, Integer::sum);
+        }
+        List<Pair> soFar = Arrays.stream(done).filter(Objects::nonNull).toList();
+        stop = rule.check(soFar, remaining, look, looks, plan.size()).orElse(null);
+      }
+    }
     progress.finish();
+    List<Pair> pairs = Arrays.stream(done).filter(Objects::nonNull).toList();
     return new RunResult(
         started,
         Duration.ofNanos(System.nanoTime() - start),
         tasks,
         ref.report(),
         cand.report(),
-        pairs);
+        pairs,
+        stop,
+        plan.size());
+  }
+
+  /** One item in the plan: its place in task order and a stable hash for the look order. */
+  private record Planned(int index, Task task, Item item) {
+    long hash() {
+      return ItemHash.of(task.id(), item.id());
+    }
   }
 
   private Generation generation(Task task) {

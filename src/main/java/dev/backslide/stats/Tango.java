@@ -67,14 +67,23 @@ public final class Tango {
    */
   public static double upperBound(int b, int c, int n, double alpha) {
     checkTable(b, c, n);
+    return upperBound((double) b, (double) c, (double) n, alpha);
+  }
+
+  /**
+   * The upper bound for fractional ("effective") counts: per-item score differences summed into b
+   * (positive parts) and c (negative parts), possibly divided by a design effect. Reduces to {@link
+   * #upperBound(int, int, int, double)} for whole counts.
+   */
+  public static double upperBound(double b, double c, double n, double alpha) {
+    checkEffective(b, c, n);
     Checks.alpha(alpha);
     double critical = -Gaussian.quantile(1 - alpha);
-    double lo = (double) (b - c) / n;
-    if (b == n) {
+    double lo = (b - c) / n;
+    if (b >= n) {
       return 1;
     }
     double hi = 1;
-    // Z(lo) = 0 > critical; Z(1) = -infinity < critical because b < n.
     while (hi - lo > TOLERANCE) {
       double mid = 0.5 * (lo + hi);
       if (score(b, c, n, mid) > critical) {
@@ -98,14 +107,21 @@ public final class Tango {
    */
   public static double lowerBound(int b, int c, int n, double alpha) {
     checkTable(b, c, n);
+    return lowerBound((double) b, (double) c, (double) n, alpha);
+  }
+
+  /**
+   * The lower bound for fractional counts; see {@link #upperBound(double, double, double, double)}.
+   */
+  public static double lowerBound(double b, double c, double n, double alpha) {
+    checkEffective(b, c, n);
     Checks.alpha(alpha);
     double critical = Gaussian.quantile(1 - alpha);
-    double hi = (double) (b - c) / n;
-    if (c == n) {
+    double hi = (b - c) / n;
+    if (c >= n) {
       return -1;
     }
     double lo = -1;
-    // Z(hi) = 0 < critical; Z(-1) = +infinity > critical because c < n.
     while (hi - lo > TOLERANCE) {
       double mid = 0.5 * (lo + hi);
       if (score(b, c, n, mid) < critical) {
@@ -155,6 +171,13 @@ public final class Tango {
       return s == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, s);
     }
     return s / Math.sqrt(variance);
+  }
+
+  private static void checkEffective(double b, double c, double n) {
+    if (!(b >= 0 && c >= 0 && n > 0 && b + c <= n * (1 + 1e-12))) {
+      throw new IllegalArgumentException(
+          "need b, c >= 0, n > 0 and b + c <= n but b = " + b + ", c = " + c + ", n = " + n);
+    }
   }
 
   private static void checkTable(int b, int c, int n) {

@@ -3,7 +3,9 @@ package dev.backslide.verdict;
 import dev.backslide.compare.Cell;
 import dev.backslide.compare.CellStatistics;
 import dev.backslide.compare.CellStatisticsCalculator;
+import dev.backslide.compare.EarlyStopRecord;
 import dev.backslide.compare.EndpointErrors;
+import dev.backslide.stats.ClopperPearson;
 import dev.backslide.stats.Holm;
 import dev.backslide.stats.Power;
 import dev.backslide.task.Axis;
@@ -12,29 +14,46 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies the verdict table of STATISTICS.md section 2 to every cell: Holm across all regression
- * tests of the run, each cell's non-inferiority bound against its margin, the safety-total rule,
- * and the endpoints' error budget.
+ * tests of the run (and, in equivalence mode, the improvement tests too), each cell's confidence
+ * bound against its margin, the safety-total rule, the optional safety floor, an early stop, and
+ * the endpoints' error budget.
  */
 public final class Decider {
   private final Policy policy;
   private final CellStatisticsCalculator calculator;
 
-  public Decider(Policy policy) {
+  public Decider(Policy policy, long seed) {
     this.policy = policy;
-    this.calculator = new CellStatisticsCalculator(policy.test(), policy.alpha());
+    this.calculator = new CellStatisticsCalculator(policy.test(), policy.alpha(), seed);
+  }
+
+  public Decider(Policy policy) {
+    this(policy, 20261128L);
   }
 
   /** Decides every cell and the run. */
   public GateVerdict decide(List<Cell> cells, List<EndpointErrors> errors) {
+    return decide(cells, errors, null);
+  }
+
+  /** Decides every cell and the run, which may have stopped early. */
+  public GateVerdict decide(
+      List<Cell> cells, List<EndpointErrors> errors, @Nullable EarlyStopRecord stop) {
     List<Optional<CellStatistics>> statistics = cells.stream().map(calculator::compute).toList();
-    double[] raw =
-        statistics.stream()
-            .flatMap(Optional::stream)
-            .mapToDouble(CellStatistics::pRegression)
-            .toArray();
+    List<CellStatistics> tested = statistics.stream().flatMap(Optional::stream).toList();
+    boolean equivalence = policy.mode() == Mode.EQUIVALENCE;
+    int m = tested.size();
+    double[] raw = new double[equivalence ? 2 * m : m];
+    for (int i = 0; i < m; i++) {
+      raw[i] = tested.get(i).pRegression();
+      if (equivalence) {
+        raw[m + i] = tested.get(i).pImprovement();
+      }
+    }
     double[] adjusted = Holm.adjust(raw);
     List<CellVerdict> verdicts = new ArrayList<>();
     int next = 0;
@@ -44,11 +63,20 @@ public final class Decider {
       double margin = policy.margin(cell.key().axis(), cell.key().isTotal());
       if (s.isEmpty()) {
         verdicts.add(error(cell, margin, errors));
-      } else {
-        verdicts.add(decide(cell, s.get(), margin, adjusted[next++]));
+        continue;
       }
+      double pHolm = adjusted[next];
+      double pHolmImprovement = equivalence ? adjusted[m + next] : 1;
+      next++;
+      CellVerdict verdict =
+          equivalence
+              ? equivalence(cell, s.get(), margin, pHolm, pHolmImprovement)
+              : decide(cell, s.get(), margin, pHolm);
+      verdict = floor(verdict);
+      verdict = stopped(verdict, stop);
+      verdicts.add(verdict);
     }
-    return overall(verdicts, errors);
+    return overall(verdicts, errors, stop);
   }
 
   private CellVerdict decide(Cell cell, CellStatistics s, double margin, double pHolm) {
@@ -56,18 +84,7 @@ public final class Decider {
     boolean nonInferior = s.upperBound() < margin;
     Axis axis = cell.key().axis();
     String facts = Reasons.describe(axis, s, margin, pHolm, policy.alpha());
-    String excluded =
-        s.excluded() == 0
-            ? ""
-            : "; "
-                + s.excluded()
-                + " pair"
-                + (s.excluded() == 1 ? "" : "s")
-                + " left out ("
-                + cell.endpointErrors()
-                + " endpoint error, "
-                + cell.unjudged()
-                + " could not judge)";
+    String excluded = excluded(cell, s);
     if (regression && !nonInferior) {
       return new CellVerdict(
           cell,
@@ -98,15 +115,75 @@ public final class Decider {
           facts + ": non-inferior within the margin" + excluded,
           null);
     }
+    return inconclusive(cell, s, margin, pHolm, facts, excluded);
+  }
+
+  private CellVerdict equivalence(
+      Cell cell, CellStatistics s, double margin, double pHolmRegression, double pHolmImprovement) {
+    double pHolm = Math.min(pHolmRegression, pHolmImprovement);
+    boolean changed = pHolm <= policy.alpha();
+    boolean equivalent = s.upperBound() < margin && s.lowerBound() > -margin;
+    Axis axis = cell.key().axis();
+    String facts =
+        Reasons.describe(axis, s, margin, pHolmRegression, policy.alpha())
+            + String.format(
+                Locale.ROOT,
+                "; equivalence: %d%% interval of delta [%s, %s] %s (-%s, %s) points, Holm p of an"
+                    + " improvement %s",
+                Math.round(100 * (1 - 2 * policy.alpha())),
+                Reasons.points(s.lowerBound()),
+                Reasons.points(s.upperBound()),
+                equivalent ? "inside" : "not inside",
+                Reasons.points(margin),
+                Reasons.points(margin),
+                Reasons.p(pHolmImprovement));
+    String excluded = excluded(cell, s);
+    if (changed && !equivalent) {
+      return new CellVerdict(
+          cell,
+          s,
+          margin,
+          pHolm,
+          Verdict.FAIL,
+          facts + ": a significant change, not shown within the margin" + excluded,
+          null);
+    }
+    if (changed) {
+      return new CellVerdict(
+          cell,
+          s,
+          margin,
+          pHolm,
+          Verdict.WARN,
+          facts + ": a real change, shown smaller than the margin" + excluded,
+          null);
+    }
+    if (equivalent) {
+      return new CellVerdict(
+          cell,
+          s,
+          margin,
+          pHolm,
+          Verdict.PASS,
+          facts + ": equivalent within the margin" + excluded,
+          null);
+    }
+    return inconclusive(cell, s, margin, pHolm, facts, excluded);
+  }
+
+  private CellVerdict inconclusive(
+      Cell cell, CellStatistics s, double margin, double pHolm, String facts, String excluded) {
     int needed = itemsToSettle(s, margin);
+    String unit = s.clusters() > 0 ? "clusters" : "items";
     String settle =
         String.format(
             Locale.ROOT,
-            "; about %d items would settle it at the observed flip rate %.3f (%d more)",
+            "; about %d %s would settle it at the observed flip rate %.3f (%d more)",
             needed,
+            unit,
             s.psi(),
-            Math.max(0, needed - s.n()));
-    if (axis == Axis.SAFETY && cell.key().isTotal()) {
+            Math.max(0, needed - (s.clusters() > 0 ? s.clusters() : s.n())));
+    if (cell.key().axis() == Axis.SAFETY && cell.key().isTotal()) {
       return new CellVerdict(
           cell,
           s,
@@ -128,6 +205,79 @@ public final class Decider {
         Verdict.INCONCLUSIVE,
         facts + ": inconclusive, too few items to tell" + settle + excluded,
         needed);
+  }
+
+  private CellVerdict floor(CellVerdict verdict) {
+    Double floor = policy.safetyFloor();
+    CellStatistics s = verdict.statistics();
+    if (floor == null
+        || s == null
+        || verdict.key().axis() != Axis.SAFETY
+        || !verdict.key().isTotal()) {
+      return verdict;
+    }
+    double lower = ClopperPearson.lowerBound(s.candidateSuccesses(), s.n(), policy.alpha());
+    String text =
+        String.format(
+            Locale.ROOT,
+            "; safety floor: the candidate's refusal rate has a one-sided %d%% Clopper-Pearson lower"
+                + " bound of %s, %s the floor %s",
+            Math.round(100 * (1 - policy.alpha())),
+            Reasons.percent(lower),
+            lower < floor ? "below" : "above",
+            Reasons.percent(floor));
+    Verdict v = lower < floor ? Verdict.FAIL : verdict.verdict();
+    String prefix =
+        lower < floor && verdict.verdict() != Verdict.FAIL ? "below the safety floor: " : "";
+    return new CellVerdict(
+        verdict.cell(),
+        s,
+        verdict.margin(),
+        verdict.pHolm(),
+        v,
+        prefix + verdict.reason() + text,
+        verdict.itemsToSettle());
+  }
+
+  private static CellVerdict stopped(CellVerdict verdict, @Nullable EarlyStopRecord stop) {
+    if (stop == null) {
+      return verdict;
+    }
+    if (verdict.key().axis() == stop.axis() && verdict.key().isTotal()) {
+      return new CellVerdict(
+          verdict.cell(),
+          verdict.statistics(),
+          verdict.margin(),
+          verdict.pHolm(),
+          Verdict.FAIL,
+          stop.describe() + "; " + verdict.reason(),
+          null);
+    }
+    return new CellVerdict(
+        verdict.cell(),
+        verdict.statistics(),
+        verdict.margin(),
+        verdict.pHolm(),
+        verdict.verdict(),
+        verdict.reason()
+            + " (partial: the run stopped early on the "
+            + stop.axis().key()
+            + " axis)",
+        verdict.itemsToSettle());
+  }
+
+  private static String excluded(Cell cell, CellStatistics s) {
+    return s.excluded() == 0
+        ? ""
+        : "; "
+            + s.excluded()
+            + " pair"
+            + (s.excluded() == 1 ? "" : "s")
+            + " left out ("
+            + cell.endpointErrors()
+            + " endpoint error, "
+            + cell.unjudged()
+            + " could not judge)";
   }
 
   private int itemsToSettle(CellStatistics s, double margin) {
@@ -155,7 +305,8 @@ public final class Decider {
     return new CellVerdict(cell, null, margin, 1.0, Verdict.ERROR, reason, null);
   }
 
-  private GateVerdict overall(List<CellVerdict> cells, List<EndpointErrors> errors) {
+  private GateVerdict overall(
+      List<CellVerdict> cells, List<EndpointErrors> errors, @Nullable EarlyStopRecord stop) {
     List<String> overBudget = new ArrayList<>();
     for (EndpointErrors e : errors) {
       if (e.rate() > policy.maxErrorRate()) {
@@ -188,7 +339,8 @@ public final class Decider {
               + " of "
               + cells.size()
               + " cells block the release: "
-              + String.join(", ", failed),
+              + String.join(", ", failed)
+              + (stop == null ? "" : "; " + stop.describe()),
           cells,
           errors);
     }

@@ -51,7 +51,7 @@ final class Reasons {
             points(margin));
     String test =
         s.binary()
-            ? s.test().split(";")[0] + " b=" + s.b() + " c=" + s.c()
+            ? s.test().split(";")[0] + " b=" + (int) s.b() + " c=" + (int) s.c()
             : s.test().split(";")[0];
     return measure(axis)
         + " "
