@@ -49,10 +49,13 @@ final class Reasons {
             points(s.upperBound()),
             s.upperBound() < margin ? "<" : ">=",
             points(margin));
+    String name = s.test().split(";")[0];
     String test =
-        s.binary()
-            ? s.test().split(";")[0] + " b=" + (int) s.b() + " c=" + (int) s.c()
-            : s.test().split(";")[0];
+        s.binary() && s.clusters() == 0
+            ? name + " b=" + (int) s.b() + " c=" + (int) s.c()
+            : name
+                + (s.clusters() > 0 ? " over G=" + s.clusters() + " clusters" : "")
+                + (s.samples() > 1 ? ", k=" + s.samples() : "");
     return measure(axis)
         + " "
         + direction
