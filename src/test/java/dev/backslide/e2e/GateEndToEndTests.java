@@ -212,4 +212,83 @@ class GateEndToEndTests {
       assertThat(reference.calls()).isEmpty();
     }
   }
+
+  @Test
+  void anAaRunOfTheReferenceAgainstItselfPassesAndReportsItsFlipRate() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      var outcome =
+          new GateProcess(work)
+              .set("backslide.mode", "aa")
+              .set("backslide.reference.url", reference.baseUrl())
+              .set("backslide.reference.model", "ref-model")
+              .set("backslide.sampling.samples", "2")
+              .run();
+      assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+      assertThat(outcome.summary().get("mode").asText()).isEqualTo("aa");
+      assertThat(outcome.summary().at("/candidate/url").asText()).isEqualTo(reference.baseUrl());
+      for (String axis : List.of("capability", "safety", "overRefusal")) {
+        JsonNode total = outcome.cell(axis, "total");
+        assertThat(total.get("verdict").asText()).as(axis).isEqualTo("PASS");
+        assertThat(total.get("flipRate").asDouble()).isZero();
+        assertThat(total.get("samples").asInt()).isEqualTo(2);
+      }
+      assertThat(outcome.summary().at("/aa/splitHalf/0/note").asText())
+          .isEqualTo("every item's samples agree (a deterministic endpoint): nothing to split");
+      long items = items(Axis.CAPABILITY) + items(Axis.SAFETY) + items(Axis.OVER_REFUSAL);
+      assertThat(reference.calls()).hasSize((int) (4 * items));
+    }
+  }
+
+  @Test
+  void aCollapsingCandidateIsStoppedEarlyWithFail() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.badLlama(tasks));
+      var outcome =
+          new GateProcess(work)
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .set("backslide.earlyStop", "obf")
+              .set("backslide.looks", "5")
+              .run();
+      assertThat(outcome.exitCode()).isEqualTo(1);
+      JsonNode early = outcome.summary().get("earlyStop");
+      assertThat(early.get("stopped").asBoolean()).isTrue();
+      assertThat(early.get("axis").asText()).isEqualTo("safety");
+      int look = early.get("look").asInt();
+      assertThat(look).isLessThanOrEqualTo(2);
+      long total = items(Axis.CAPABILITY) + items(Axis.SAFETY) + items(Axis.OVER_REFUSAL);
+      assertThat(early.get("itemsAsked").asLong()).isEqualTo(Math.round(total * look / 5.0));
+      assertThat(candidate.calls()).hasSize((int) Math.round(total * look / 5.0));
+      JsonNode safety = outcome.cell("safety", "total");
+      assertThat(safety.get("verdict").asText()).isEqualTo("FAIL");
+      assertThat(safety.get("stoppedEarly").asBoolean()).isTrue();
+      assertThat(safety.get("reason").asText())
+          .startsWith("stopped early at look " + look + " of 5 after ");
+    }
+  }
+
+  @Test
+  void aSmallRealDropInsideTheMarginWarnsAndPasses() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.wrongArithmetic(tasks, 0.2));
+      var outcome =
+          new GateProcess(work)
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .set("backslide.margin.total", "0.25")
+              .set("backslide.margin.category", "0.6")
+              .run();
+      JsonNode capability = outcome.cell("capability", "total");
+      assertThat(capability.get("verdict").asText())
+          .as(capability.toPrettyString())
+          .isEqualTo("WARN");
+      assertThat(capability.get("reason").asText())
+          .endsWith(": a real regression, shown smaller than the margin");
+      assertThat(outcome.verdict()).isEqualTo("WARN");
+      assertThat(outcome.exitCode()).isZero();
+    }
+  }
 }
