@@ -113,6 +113,29 @@ public record Setting(String key, @Nullable String defaultValue, String descript
               "20261128",
               "seed of the Monte-Carlo permutation tests and of the A/A split-half resampling"),
           new Setting(
+              "backslide.record",
+              null,
+              "records the reference endpoint's run as a baseline in this directory, e.g."
+                  + " baselines/llama-2-13b-chat (no candidate is called)"),
+          new Setting(
+              "backslide.reference.baseline",
+              null,
+              "compares against a recorded baseline instead of a live reference endpoint"),
+          new Setting(
+              "backslide.runId",
+              null,
+              "the run's id; its journal is target/backslide/runs/<run-id>/journal.jsonl (default:"
+                  + " the start time)"),
+          new Setting(
+              "backslide.resume",
+              null,
+              "resumes an interrupted run by its id: answers in its journal are not asked again"),
+          new Setting(
+              "backslide.rescore",
+              null,
+              "scores a finished run's journal again, by its id, with today's scorers and detector,"
+                  + " calling no endpoint"),
+          new Setting(
               "backslide.refusal.keywords",
               null,
               "file of extra refusal phrases, one per line, for the keyword detector"),

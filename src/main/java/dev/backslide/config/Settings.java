@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param aa true for an A/A run: the reference against itself, two independent passes
  * @param earlyStop group-sequential early stopping, or {@link EarlyStop#OFF}
  * @param seed seed of Monte-Carlo permutation tests and A/A resampling
+ * @param storage baselines, journal and resume
  */
 public record Settings(
     EndpointSpec reference,
@@ -33,7 +34,8 @@ public record Settings(
     @Nullable Path refusalPhrases,
     boolean aa,
     EarlyStop earlyStop,
-    long seed) {
+    long seed,
+    Storage storage) {
 
   public Settings {
     Objects.requireNonNull(reference, "reference");

@@ -99,10 +99,15 @@ public final class SettingsLoader {
       reader.problem(
           "backslide.mode", "must be nonInferiority, equivalence or aa but is '" + modeName + "'");
     }
+    boolean recording = values.containsKey("backslide.record");
+    boolean againstBaseline = values.containsKey("backslide.reference.baseline");
+    boolean rescoring = values.containsKey("backslide.rescore");
     boolean anyEndpoint =
-        Arrays.stream(Role.values())
-            .anyMatch(
-                r -> values.containsKey(key(r, "url")) || values.containsKey(key(r, "model")));
+        againstBaseline
+            || rescoring
+            || Arrays.stream(Role.values())
+                .anyMatch(
+                    r -> values.containsKey(key(r, "url")) || values.containsKey(key(r, "model")));
     if (!anyEndpoint) {
       problems.add(0, Problem.of("configuration", noEndpointsMessage()));
       throw new InvalidInputException("the configuration", problems);
@@ -112,19 +117,23 @@ public final class SettingsLoader {
     int maxRetries = reader.integer("backslide.maxRetries", 0, 100);
     Duration retryBase = Duration.ofMillis(reader.integer("backslide.retryBaseMillis", 1, 600_000));
     EndpointSpec reference =
-        endpoint(Role.REFERENCE, reader, concurrency, timeout, maxRetries, retryBase);
+        againstBaseline || rescoring
+            ? placeholder(Role.REFERENCE, timeout, retryBase)
+            : endpoint(Role.REFERENCE, reader, concurrency, timeout, maxRetries, retryBase);
     EndpointSpec candidate =
-        aa
-            ? new EndpointSpec(
-                Role.CANDIDATE,
-                reference.url(),
-                reference.model(),
-                reference.apiKeyEnv(),
-                reference.concurrency(),
-                reference.timeout(),
-                reference.maxRetries(),
-                reference.retryBase())
-            : endpoint(Role.CANDIDATE, reader, concurrency, timeout, maxRetries, retryBase);
+        recording || rescoring
+            ? placeholder(Role.CANDIDATE, timeout, retryBase)
+            : aa
+                ? new EndpointSpec(
+                    Role.CANDIDATE,
+                    reference.url(),
+                    reference.model(),
+                    reference.apiKeyEnv(),
+                    reference.concurrency(),
+                    reference.timeout(),
+                    reference.maxRetries(),
+                    reference.retryBase())
+                : endpoint(Role.CANDIDATE, reader, concurrency, timeout, maxRetries, retryBase);
 
     double alpha = reader.decimal("backslide.alpha", 0, 0.5);
     double total = reader.decimal("backslide.margin.total", 0, 1);
@@ -171,6 +180,51 @@ public final class SettingsLoader {
     }
     int looks = reader.integer("backslide.looks", 2, 5);
     long permutationSeed = reader.integer("backslide.seed", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    Path output0 = path(reader.text("backslide.output"));
+    String resumeId =
+        values.containsKey("backslide.resume") ? reader.text("backslide.resume").strip() : null;
+    String rescoreId =
+        values.containsKey("backslide.rescore") ? reader.text("backslide.rescore").strip() : null;
+    String runId =
+        resumeId != null
+            ? resumeId
+            : rescoreId != null
+                ? rescoreId
+                : values.containsKey("backslide.runId")
+                    ? reader.text("backslide.runId").strip()
+                    : java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(java.time.ZoneOffset.UTC)
+                        .format(java.time.Instant.now());
+    if (!runId.matches("[A-Za-z0-9._-]+")) {
+      reader.problem(
+          resumeId != null
+              ? "backslide.resume"
+              : rescoreId != null ? "backslide.rescore" : "backslide.runId",
+          "must be a run id of letters, digits, '.', '_' or '-' but is '" + runId + "'");
+    }
+    Path runs = output0.resolve("runs");
+    if ((resumeId != null || rescoreId != null)
+        && !java.nio.file.Files.isRegularFile(runs.resolve(runId).resolve("journal.jsonl"))) {
+      reader.problem(
+          resumeId != null ? "backslide.resume" : "backslide.rescore",
+          "no run '"
+              + runId
+              + "' in "
+              + runs
+              + " (no journal.jsonl); the ids there are the"
+              + " directory names");
+    }
+    String baselineShown =
+        againstBaseline ? reader.text("backslide.reference.baseline").strip() : null;
+    Storage storage =
+        new Storage(
+            recording ? path(reader.text("backslide.record")) : null,
+            baselineShown == null ? null : path(baselineShown),
+            baselineShown,
+            runId,
+            runs,
+            resumeId != null,
+            rescoreId != null);
     Path tasks = path(reader.text("backslide.tasks"));
     List<String> include =
         values.containsKey("backslide.include")
@@ -216,7 +270,14 @@ public final class SettingsLoader {
         phrases,
         aa,
         boundary.equals("off") ? EarlyStop.OFF : new EarlyStop(boundary, looks),
-        permutationSeed);
+        permutationSeed,
+        storage);
+  }
+
+  /** A spec for a side that is not called live; the run fills in what it learns. */
+  private static EndpointSpec placeholder(Role role, Duration timeout, Duration retryBase) {
+    return new EndpointSpec(
+        role, URI.create("http://offline/"), "offline", null, 1, timeout, 0, retryBase);
   }
 
   private EndpointSpec endpoint(

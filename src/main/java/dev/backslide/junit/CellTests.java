@@ -53,8 +53,8 @@ public final class CellTests {
                       Allure.parameter(
                           "url",
                           (e.role() == dev.backslide.endpoint.Role.REFERENCE
-                                  ? session.settings().reference()
-                                  : session.settings().candidate())
+                                  ? session.reference()
+                                  : session.candidate())
                               .url()
                               .toString());
                       if (e.rate() > budget) {
@@ -88,8 +88,8 @@ public final class CellTests {
 
   private static void check(GateSession session, CellVerdict cell, Task dominant) {
     Axis axis = cell.key().axis();
-    String referenceModel = session.settings().reference().model();
-    String candidateModel = session.settings().candidate().model();
+    String referenceModel = session.reference().model();
+    String candidateModel = session.candidate().model();
     Allure.epic(axis.key());
     Allure.feature(cell.key().category());
     long fromDominant = cell.cell().pairs().stream().filter(p -> p.task() == dominant).count();

@@ -6,6 +6,7 @@ import dev.backslide.compare.EndpointErrors;
 import dev.backslide.config.Settings;
 import dev.backslide.endpoint.ChatEndpoint;
 import dev.backslide.endpoint.EndpointSpec;
+import dev.backslide.endpoint.OfflineEndpoint;
 import dev.backslide.endpoint.Role;
 import dev.backslide.endpoint.openai.OpenAiChatEndpoint;
 import dev.backslide.input.InvalidInputException;
@@ -16,8 +17,11 @@ import dev.backslide.report.ConsoleSummary;
 import dev.backslide.report.SummaryJson;
 import dev.backslide.run.GateRunner;
 import dev.backslide.run.LogProgress;
+import dev.backslide.run.Responses;
 import dev.backslide.run.RunResult;
 import dev.backslide.score.Scorers;
+import dev.backslide.store.Baseline;
+import dev.backslide.store.Journal;
 import dev.backslide.task.Task;
 import dev.backslide.task.TaskLoader;
 import dev.backslide.verdict.Decider;
@@ -47,9 +51,19 @@ public final class GateSession implements AutoCloseable {
   private final GateVerdict verdict;
   private final Path summaryFile;
   private final PrintStream out;
+  private final EndpointSpec referenceSpec;
+  private final EndpointSpec candidateSpec;
 
   private GateSession(
-      Settings settings, RunResult run, GateVerdict verdict, Path summaryFile, PrintStream out) {
+      Settings settings,
+      RunResult run,
+      GateVerdict verdict,
+      Path summaryFile,
+      PrintStream out,
+      EndpointSpec referenceSpec,
+      EndpointSpec candidateSpec) {
+    this.referenceSpec = referenceSpec;
+    this.candidateSpec = candidateSpec;
     this.settings = settings;
     this.run = run;
     this.verdict = verdict;
@@ -69,23 +83,90 @@ public final class GateSession implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    var storage = settings.storage();
+    EndpointSpec referenceSpec = settings.reference();
+    EndpointSpec candidateSpec = settings.candidate();
+    Baseline baseline = null;
+    if (storage.rescore()) {
+      var header = Journal.readHeader(storage.runs().resolve(storage.runId()));
+      referenceSpec =
+          offlineSpec(
+              Role.REFERENCE,
+              header.at("/reference/url").asText(),
+              header.at("/reference/model").asText(),
+              settings);
+      candidateSpec =
+          offlineSpec(
+              Role.CANDIDATE,
+              header.at("/candidate/url").asText(),
+              header.at("/candidate/model").asText(),
+              settings);
+    }
+    if (storage.baseline() != null) {
+      baseline =
+          Baseline.open(
+              storage.baseline(),
+              storage.baselineShown(),
+              tasks,
+              t -> settings.sampling().apply(t.generation()));
+      referenceSpec = offlineSpec(Role.REFERENCE, baseline.url(), baseline.model(), settings);
+    }
+    if (storage.record() != null) {
+      candidateSpec =
+          offlineSpec(
+              Role.CANDIDATE, "http://not-called/", "none (recording a baseline)", settings);
+    }
     out.println(
         "[backslide] "
             + tasks.size()
             + " tasks, "
             + tasks.stream().mapToInt(t -> t.items().size()).sum()
-            + " items; reference "
-            + settings.reference().url()
+            + " items; run "
+            + storage.runId()
+            + (storage.resume()
+                ? " (resumed)"
+                : storage.rescore() ? " (re-scored, no endpoint is called)" : "")
+            + "; reference "
+            + referenceSpec.url()
             + " ("
-            + settings.reference().model()
-            + "), candidate "
-            + settings.candidate().url()
+            + referenceSpec.model()
+            + ")"
+            + (baseline != null
+                ? " from baseline " + storage.baselineShown() + " recorded " + baseline.recordedAt()
+                : "")
+            + ", candidate "
+            + candidateSpec.url()
             + " ("
-            + settings.candidate().model()
+            + candidateSpec.model()
             + ")");
     RunResult run;
-    try (ChatEndpoint reference = endpoint(settings.reference());
-        ChatEndpoint candidate = endpoint(settings.candidate())) {
+    Journal journal =
+        Journal.open(
+            storage.runs().resolve(storage.runId()),
+            Journal.header(storage.runId(), referenceSpec, candidateSpec, tasks),
+            tasks,
+            out);
+    if (journal.resumed() > 0) {
+      out.println(
+          "[backslide] " + journal.resumed() + " answers taken from the journal " + journal.file());
+    }
+    Responses responses = baseline == null ? journal : Responses.chain(baseline, journal);
+    try (journal;
+        ChatEndpoint reference =
+            storage.rescore()
+                ? offline(referenceSpec, "not in the journal of run " + storage.runId())
+                : baseline != null
+                    ? new OfflineEndpoint(
+                        referenceSpec,
+                        baseline.description(),
+                        "not in baseline " + storage.baselineShown())
+                    : endpoint(referenceSpec);
+        ChatEndpoint candidate =
+            storage.rescore()
+                ? offline(candidateSpec, "not in the journal of run " + storage.runId())
+                : storage.record() != null
+                    ? offline(candidateSpec, "not asked: recording a baseline")
+                    : endpoint(candidateSpec)) {
       GateRunner runner =
           new GateRunner(
               reference,
@@ -93,10 +174,11 @@ public final class GateSession implements AutoCloseable {
               task -> Scorers.create(task.scorer(), task.axis(), detector),
               settings.sampling(),
               scoring,
-              new LogProgress(out, Duration.ofSeconds(10)));
+              new LogProgress(out, Duration.ofSeconds(10)),
+              responses);
       var early = settings.earlyStop();
       run =
-          early.enabled()
+          early.enabled() && storage.record() == null
               ? runner.run(
                   tasks,
                   new GroupSequentialRule(
@@ -105,6 +187,39 @@ public final class GateSession implements AutoCloseable {
               : runner.run(tasks);
     } finally {
       scoring.shutdownNow();
+    }
+    if (storage.record() != null) {
+      Baseline.record(
+          storage.record(),
+          run.reference(),
+          tasks,
+          t -> settings.sampling().apply(t.generation()),
+          run.pairs());
+      EndpointErrors referenceErrors = EndpointErrors.of(Role.REFERENCE, run.pairs());
+      boolean ok = referenceErrors.rate() <= settings.policy().maxErrorRate();
+      GateVerdict recorded =
+          new GateVerdict(
+              ok ? dev.backslide.verdict.Verdict.PASS : dev.backslide.verdict.Verdict.ERROR,
+              (ok ? "RECORDED: " : "ERROR: ")
+                  + "baseline "
+                  + storage.record()
+                  + " of "
+                  + referenceSpec.model()
+                  + ": "
+                  + run.pairs().size()
+                  + " items, "
+                  + referenceErrors.failed()
+                  + " failed calls",
+              List.of(),
+              List.of(referenceErrors));
+      return new GateSession(
+          settings,
+          run,
+          recorded,
+          storage.record().resolve(Baseline.FILE),
+          out,
+          referenceSpec,
+          candidateSpec);
     }
     List<EndpointErrors> errors =
         List.of(
@@ -118,7 +233,18 @@ public final class GateSession implements AutoCloseable {
         summary.build(run, verdict, settings.policy(), settings.aa(), settings.seed());
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);
-    return new GateSession(settings, run, verdict, file, out);
+    return new GateSession(settings, run, verdict, file, out, referenceSpec, candidateSpec);
+  }
+
+  private static EndpointSpec offlineSpec(Role role, String url, String model, Settings settings) {
+    var base = settings.reference();
+    return new EndpointSpec(
+        role, java.net.URI.create(url), model, null, 1, base.timeout(), 0, base.retryBase());
+  }
+
+  private static ChatEndpoint offline(EndpointSpec spec, String why) {
+    return new OfflineEndpoint(
+        spec, OfflineEndpoint.describe(spec.url().toString(), spec.model(), why), why);
   }
 
   private static int plannedCells(List<Task> tasks) {
@@ -177,6 +303,16 @@ public final class GateSession implements AutoCloseable {
     return selected;
   }
 
+  /** The reference as it was actually used (a baseline's recorded endpoint, for instance). */
+  public EndpointSpec reference() {
+    return referenceSpec;
+  }
+
+  /** The candidate as it was actually used. */
+  public EndpointSpec candidate() {
+    return candidateSpec;
+  }
+
   public Settings settings() {
     return settings;
   }
@@ -196,8 +332,7 @@ public final class GateSession implements AutoCloseable {
   /** Prints the summary table and the overall verdict. */
   @Override
   public void close() {
-    out.print(
-        ConsoleSummary.render(verdict, settings.reference().model(), settings.candidate().model()));
+    out.print(ConsoleSummary.render(verdict, referenceSpec.model(), candidateSpec.model()));
     out.println("[backslide] summary: " + summaryFile);
     out.flush();
   }

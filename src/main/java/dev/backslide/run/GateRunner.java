@@ -51,6 +51,7 @@ public final class GateRunner {
   private final Sampling sampling;
   private final ExecutorService scoring;
   private final Progress progress;
+  private final Responses responses;
 
   /**
    * @param reference the reference endpoint
@@ -67,6 +68,22 @@ public final class GateRunner {
       Sampling sampling,
       ExecutorService scoring,
       Progress progress) {
+    this(reference, candidate, scorers, sampling, scoring, progress, Responses.NONE);
+  }
+
+  /**
+   * @param responses consulted before every call and told every fresh response (journal, baseline,
+   *     cache)
+   */
+  public GateRunner(
+      ChatEndpoint reference,
+      ChatEndpoint candidate,
+      Function<Task, Scorer> scorers,
+      Sampling sampling,
+      ExecutorService scoring,
+      Progress progress,
+      Responses responses) {
+    this.responses = responses;
     this.reference = reference;
     this.candidate = candidate;
     this.scorers = scorers;
@@ -201,11 +218,23 @@ public final class GateRunner {
       List<CompletableFuture<SampleResult>> samples = new ArrayList<>();
       for (int k = 0; k < generation.samples(); k++) {
         int sample = k;
-        CompletableFuture<CallResult> call =
-            blocked != null
-                ? CompletableFuture.completedFuture(notCalled())
-                : endpoint.complete(
-                    new ChatRequest(messages(generation, item), generation, sample));
+        ChatRequest request = new ChatRequest(messages(generation, item), generation, sample);
+        CompletableFuture<CallResult> call;
+        var recorded = responses.recorded(role, task, item, sample);
+        if (recorded.isPresent()) {
+          call = CompletableFuture.completedFuture(recorded.get());
+        } else if (blocked != null) {
+          call = CompletableFuture.completedFuture(notCalled());
+        } else {
+          call =
+              endpoint
+                  .complete(request)
+                  .thenApply(
+                      result -> {
+                        responses.record(role, task, item, sample, request, result);
+                        return result;
+                      });
+        }
         samples.add(
             call.thenApplyAsync(
                 result -> {

@@ -1,0 +1,24 @@
+package dev.backslide.config;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a run's answers come from and go to, beyond the live endpoints.
+ *
+ * @param record record the reference as a baseline in this directory (no candidate is called)
+ * @param baseline compare against this recorded baseline instead of a live reference
+ * @param baselineShown the baseline path as the user wrote it, for messages
+ * @param runId this run's id (its journal directory under {@code runs})
+ * @param runs the directory of run journals
+ * @param resume true when the run continues an interrupted one with the same id
+ * @param rescore true when the run only re-scores a finished journal, calling no endpoint
+ */
+public record Storage(
+    @Nullable Path record,
+    @Nullable Path baseline,
+    @Nullable String baselineShown,
+    String runId,
+    Path runs,
+    boolean resume,
+    boolean rescore) {}
