@@ -57,8 +57,37 @@ final class GateProcess {
         .set("backslide.candidate.model", "cand-model");
   }
 
+  /** Starts the gate and returns at once; the output goes to {@code gate.log} in the work dir. */
+  Process start() throws IOException {
+    Files.createDirectories(work);
+    return builder().start();
+  }
+
   Outcome run() throws IOException, InterruptedException {
     Files.createDirectories(work);
+    Process process = builder().start();
+    Path log = work.resolve("gate.log");
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          "the gate did not finish in 5 minutes; log: " + Files.readString(log));
+    }
+    return outcome(process.exitValue());
+  }
+
+  Outcome outcome(int exitCode) throws IOException {
+    Path log = work.resolve("gate.log");
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Path summary = Path.of(properties.get("backslide.output")).resolve("summary.json");
+    JsonNode json = Files.exists(summary) ? new ObjectMapper().readTree(summary.toFile()) : null;
+    return new Outcome(exitCode, output, json, work.resolve("allure-results"));
+  }
+
+  Path work() {
+    return work;
+  }
+
+  private ProcessBuilder builder() {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
@@ -72,18 +101,8 @@ final class GateProcess {
     builder.directory(projectDir().toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("BACKSLIDE_"));
     builder.environment().putAll(environment);
-    Path log = work.resolve("gate.log");
-    builder.redirectOutput(log.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          "the gate did not finish in 5 minutes; log: " + Files.readString(log));
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    Path summary = work.resolve("backslide").resolve("summary.json");
-    JsonNode json = Files.exists(summary) ? new ObjectMapper().readTree(summary.toFile()) : null;
-    return new Outcome(process.exitValue(), output, json, work.resolve("allure-results"));
+    builder.redirectOutput(work.resolve("gate.log").toFile());
+    return builder;
   }
 
   /** What a gate run left behind. */
