@@ -136,6 +136,12 @@ public record Setting(String key, @Nullable String defaultValue, String descript
               "scores a finished run's journal again, by its id, with today's scorers and detector,"
                   + " calling no endpoint"),
           new Setting(
+              "backslide.cache",
+              "false",
+              "true reuses earlier answers from target/backslide/cache (keyed by endpoint, model,"
+                  + " what the server reported, messages, sampling and sample index); clear it with"
+                  + " rm -rf target/backslide/cache"),
+          new Setting(
               "backslide.refusal.keywords",
               null,
               "file of extra refusal phrases, one per line, for the keyword detector"),

@@ -224,7 +224,8 @@ public final class SettingsLoader {
             runId,
             runs,
             resumeId != null,
-            rescoreId != null);
+            rescoreId != null,
+            reader.bool("backslide.cache") ? output0.resolve("cache") : null);
     Path tasks = path(reader.text("backslide.tasks"));
     List<String> include =
         values.containsKey("backslide.include")
@@ -465,9 +466,15 @@ public final class SettingsLoader {
                 .sorted()
                 .toList();
         Node keyNode = map.keyNode(name);
+        String close = closest(key);
         problems.at(
             keyNode == null ? value : keyNode,
-            "unknown setting '" + name + "'; expected one of " + String.join(", ", known));
+            "unknown setting '"
+                + name
+                + "'; "
+                + (close != null
+                    ? "did you mean " + close.substring(prefix.length()) + "?"
+                    : "expected one of " + String.join(", ", known)));
       }
     }
   }
@@ -490,6 +497,21 @@ public final class SettingsLoader {
     }
     problems.at(value, "'" + name + "' must be a single value");
     return null;
+  }
+
+  private static @Nullable String closest(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : BY_KEY.keySet()) {
+      int d =
+          distance(
+              key.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return bestDistance <= 3 ? best : null;
   }
 
   private static String suggestion(String key) {
@@ -583,6 +605,14 @@ public final class SettingsLoader {
         problem(key, "must be a whole number but is '" + text + "'");
         return min;
       }
+    }
+
+    boolean bool(String key) {
+      String text = text(key).strip();
+      if (!text.equals("true") && !text.equals("false")) {
+        problem(key, "must be true or false but is '" + text + "'");
+      }
+      return text.equals("true");
     }
 
     double decimal(String key, double lowExclusive, double highExclusive) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param runs the directory of run journals
  * @param resume true when the run continues an interrupted one with the same id
  * @param rescore true when the run only re-scores a finished journal, calling no endpoint
+ * @param cache the response cache directory, or null when caching is off (the default)
  */
 public record Storage(
     @Nullable Path record,
@@ -21,4 +22,5 @@ public record Storage(
     String runId,
     Path runs,
     boolean resume,
-    boolean rescore) {}
+    boolean rescore,
+    @Nullable Path cache) {}

@@ -39,6 +39,10 @@ final class AllureFiles {
       put(env, "candidate", session.run().candidate());
       env.setProperty("backslide.verdict", session.verdict().overall().name());
       env.setProperty("backslide.alpha", Double.toString(session.settings().policy().alpha()));
+      var warnings = dev.backslide.report.ServingWarnings.of(session.run());
+      for (int i = 0; i < warnings.size(); i++) {
+        env.setProperty("backslide.warning." + (i + 1), warnings.get(i));
+      }
       try (Writer writer =
           Files.newBufferedWriter(dir.resolve("environment.properties"), StandardCharsets.UTF_8)) {
         env.store(writer, "Backslide gate run");

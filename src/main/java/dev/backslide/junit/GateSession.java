@@ -167,6 +167,9 @@ public final class GateSession implements AutoCloseable {
                 : storage.record() != null
                     ? offline(candidateSpec, "not asked: recording a baseline")
                     : endpoint(candidateSpec)) {
+      if (storage.cache() != null && !storage.rescore()) {
+        responses = Responses.chain(responses, cache(storage.cache(), reference, candidate, out));
+      }
       GateRunner runner =
           new GateRunner(
               reference,
@@ -234,6 +237,23 @@ public final class GateSession implements AutoCloseable {
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);
     return new GateSession(settings, run, verdict, file, out, referenceSpec, candidateSpec);
+  }
+
+  private static Responses cache(
+      Path dir, ChatEndpoint reference, ChatEndpoint candidate, PrintStream out) {
+    java.util.Map<Role, EndpointSpec> specs = new java.util.EnumMap<>(Role.class);
+    java.util.Map<Role, dev.backslide.endpoint.EndpointDescription> descriptions =
+        new java.util.EnumMap<>(Role.class);
+    for (ChatEndpoint endpoint : List.of(reference, candidate)) {
+      specs.put(endpoint.spec().role(), endpoint.spec());
+      try {
+        descriptions.put(endpoint.spec().role(), endpoint.describe());
+      } catch (dev.backslide.endpoint.EndpointUnavailableException e) {
+        // the run will report it; nothing can be cached for an endpoint that is down
+      }
+    }
+    out.println("[backslide] response cache on: " + dir + " (clear it with rm -rf " + dir + ")");
+    return new dev.backslide.store.ResponseCache(dir, specs, descriptions);
   }
 
   private static EndpointSpec offlineSpec(Role role, String url, String model, Settings settings) {
@@ -332,6 +352,9 @@ public final class GateSession implements AutoCloseable {
   /** Prints the summary table and the overall verdict. */
   @Override
   public void close() {
+    for (String warning : dev.backslide.report.ServingWarnings.of(run)) {
+      out.println("[backslide] WARNING: " + warning);
+    }
     out.print(ConsoleSummary.render(verdict, referenceSpec.model(), candidateSpec.model()));
     out.println("[backslide] summary: " + summaryFile);
     out.flush();

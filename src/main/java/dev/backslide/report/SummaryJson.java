@@ -99,6 +99,8 @@ public final class SummaryJson {
     for (CellVerdict cell : verdict.cells()) {
       cells.add(cell(cell, run));
     }
+    ArrayNode warnings = root.putArray("warnings");
+    ServingWarnings.of(run).forEach(warnings::add);
     ArrayNode whereToLook = root.putArray("whereToLook");
     for (WhereToLook.Entry entry : WhereToLook.of(verdict.cells(), policy.alpha())) {
       whereToLook

@@ -220,7 +220,7 @@ public final class GateRunner {
         int sample = k;
         ChatRequest request = new ChatRequest(messages(generation, item), generation, sample);
         CompletableFuture<CallResult> call;
-        var recorded = responses.recorded(role, task, item, sample);
+        var recorded = responses.recorded(role, task, item, sample, request);
         if (recorded.isPresent()) {
           call = CompletableFuture.completedFuture(recorded.get());
         } else if (blocked != null) {

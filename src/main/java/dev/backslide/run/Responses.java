@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public interface Responses {
   /** A response recorded earlier for this sample, if there is a usable one. */
-  Optional<CallResult> recorded(Role role, Task task, Item item, int sample);
+  Optional<CallResult> recorded(Role role, Task task, Item item, int sample, ChatRequest request);
 
   /** Keeps a fresh response; called before the response is scored. */
   void record(Role role, Task task, Item item, int sample, ChatRequest request, CallResult result);
@@ -23,9 +23,10 @@ public interface Responses {
   static Responses chain(Responses first, Responses second) {
     return new Responses() {
       @Override
-      public Optional<CallResult> recorded(Role role, Task task, Item item, int sample) {
-        Optional<CallResult> found = first.recorded(role, task, item, sample);
-        return found.isPresent() ? found : second.recorded(role, task, item, sample);
+      public Optional<CallResult> recorded(
+          Role role, Task task, Item item, int sample, ChatRequest request) {
+        Optional<CallResult> found = first.recorded(role, task, item, sample, request);
+        return found.isPresent() ? found : second.recorded(role, task, item, sample, request);
       }
 
       @Override
@@ -41,7 +42,8 @@ public interface Responses {
   Responses NONE =
       new Responses() {
         @Override
-        public Optional<CallResult> recorded(Role role, Task task, Item item, int sample) {
+        public Optional<CallResult> recorded(
+            Role role, Task task, Item item, int sample, ChatRequest request) {
           return Optional.empty();
         }
 

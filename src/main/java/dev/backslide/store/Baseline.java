@@ -323,7 +323,8 @@ public final class Baseline implements Responses {
   }
 
   @Override
-  public Optional<CallResult> recorded(Role role, Task task, Item item, int sample) {
+  public Optional<CallResult> recorded(
+      Role role, Task task, Item item, int sample, ChatRequest request) {
     if (role != Role.REFERENCE) {
       return Optional.empty();
     }

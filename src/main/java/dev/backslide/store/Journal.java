@@ -223,7 +223,8 @@ public final class Journal implements Responses, AutoCloseable {
   }
 
   @Override
-  public Optional<CallResult> recorded(Role role, Task task, Item item, int sample) {
+  public Optional<CallResult> recorded(
+      Role role, Task task, Item item, int sample, ChatRequest request) {
     return Optional.ofNullable(done.get(key(role, task.id(), item.id(), sample)));
   }
 
