@@ -14,6 +14,7 @@ import dev.backslide.endpoint.EndpointFailure;
 import dev.backslide.endpoint.EndpointUnavailableException;
 import dev.backslide.endpoint.FailureKind;
 import dev.backslide.endpoint.Role;
+import dev.backslide.score.Score;
 import dev.backslide.score.Scorer;
 import dev.backslide.task.Axis;
 import dev.backslide.task.ChatMessage;
@@ -246,7 +247,16 @@ public final class GateRunner {
                   if (completion.systemFingerprint() != null) {
                     fingerprints.add(completion.systemFingerprint());
                   }
-                  return new SampleResult(sample, result, scorer.score(item, completion.content()));
+                  Score score = scorer.score(item, completion.content());
+                  if (completion.truncated()) {
+                    score =
+                        new Score(
+                            score.value(),
+                            score.outcome(),
+                            score.reason()
+                                + " (finish_reason length: the answer was cut off at max tokens)");
+                  }
+                  return new SampleResult(sample, result, score);
                 },
                 scoring));
       }

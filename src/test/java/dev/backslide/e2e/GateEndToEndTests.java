@@ -291,4 +291,44 @@ class GateEndToEndTests {
       assertThat(outcome.exitCode()).isZero();
     }
   }
+
+  @Test
+  void theApiKeyIsSentToTheEndpointAndAppearsInNoOutput() throws Exception {
+    String key = "sk-test-4f9a2c7e1b";
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      ModelBehaviour faithful = ModelBehaviour.faithful(tasks);
+      // a misbehaving proxy that echoes the credentials in its error bodies
+      candidate
+          .when(call -> call.prompt().hashCode() % 40 == 0)
+          .reply(
+              call ->
+                  dev.backslide.fixture.Reply.status(
+                      500, "upstream rejected " + call.authorization()))
+          .otherwise(faithful);
+      var outcome =
+          new GateProcess(work)
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .set("backslide.candidate.apiKeyEnv", "CANDIDATE_KEY")
+              .set("backslide.maxRetries", "1")
+              .env("CANDIDATE_KEY", key)
+              .run();
+      assertThat(candidate.calls())
+          .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer " + key));
+      assertThat(outcome.summary().at("/errors/candidate/failed").asLong()).isPositive();
+      assertThat(outcome.summary().toString()).doesNotContain(key).contains("[redacted]");
+      assertThat(outcome.output()).doesNotContain(key);
+      try (var files = Files.walk(outcome.allureResults())) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          assertThat(Files.readString(file)).as(file.toString()).doesNotContain(key);
+        }
+      }
+      try (var files = Files.walk(work)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          assertThat(Files.readString(file)).as(file.toString()).doesNotContain(key);
+        }
+      }
+    }
+  }
 }
