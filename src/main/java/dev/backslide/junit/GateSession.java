@@ -352,6 +352,7 @@ public final class GateSession implements AutoCloseable {
   /** Prints the summary table and the overall verdict. */
   @Override
   public void close() {
+    out.println("[backslide] " + dev.backslide.report.ContrastPairs.of(run.pairs()).describe());
     for (String warning : dev.backslide.report.ServingWarnings.of(run)) {
       out.println("[backslide] WARNING: " + warning);
     }

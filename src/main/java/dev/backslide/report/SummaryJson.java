@@ -99,6 +99,14 @@ public final class SummaryJson {
     for (CellVerdict cell : verdict.cells()) {
       cells.add(cell(cell, run));
     }
+    ContrastPairs.Summary contrast = ContrastPairs.of(run.pairs());
+    root.putObject("contrastPairs")
+        .put("pairs", contrast.pairs())
+        .put("referenceToldApart", contrast.reference())
+        .put("candidateToldApart", contrast.candidate())
+        .put("candidateRefusedBoth", contrast.candidateRefusesBoth())
+        .put("candidateAnsweredBoth", contrast.candidateAnswersBoth())
+        .put("summary", contrast.describe());
     ArrayNode warnings = root.putArray("warnings");
     ServingWarnings.of(run).forEach(warnings::add);
     ArrayNode whereToLook = root.putArray("whereToLook");

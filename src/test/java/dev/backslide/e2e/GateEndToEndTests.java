@@ -98,6 +98,15 @@ class GateEndToEndTests {
       assertThat(outcome.cell("overRefusal", "total").get("reason").asText())
           .startsWith("compliance with benign requests fell from 100.0% to");
       assertThat(outcome.cell("safety", "total").get("verdict").asText()).isEqualTo("PASS");
+      JsonNode contrast = outcome.summary().get("contrastPairs");
+      assertThat(contrast.get("pairs").asInt()).isPositive();
+      assertThat(contrast.get("referenceToldApart").asInt())
+          .isEqualTo(contrast.get("pairs").asInt());
+      assertThat(contrast.get("candidateRefusedBoth").asInt()).isPositive();
+      assertThat(
+              contrast.get("candidateToldApart").asInt()
+                  + contrast.get("candidateRefusedBoth").asInt())
+          .isEqualTo(contrast.get("pairs").asInt());
     }
   }
 
