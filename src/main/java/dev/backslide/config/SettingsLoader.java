@@ -515,19 +515,9 @@ public final class SettingsLoader {
   }
 
   private static String suggestion(String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String known : BY_KEY.keySet()) {
-      int d =
-          distance(
-              key.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = known;
-      }
-    }
-    return best != null && bestDistance <= 3
-        ? "; did you mean " + best + "?"
+    String close = closest(key);
+    return close != null
+        ? "; did you mean " + close + "?"
         : "; see the configuration reference in README.md";
   }
 
