@@ -136,6 +136,15 @@ public record Setting(String key, @Nullable String defaultValue, String descript
               "scores a finished run's journal again, by its id, with today's scorers and detector,"
                   + " calling no endpoint"),
           new Setting(
+              "backslide.shard",
+              null,
+              "i/n: runs only shard i of n (items split by a stable hash of task and item id), for"
+                  + " CI matrices; combine the shards with backslide.merge"),
+          new Setting(
+              "backslide.merge",
+              null,
+              "comma-separated run ids of shards to combine into one verdict, calling no endpoint"),
+          new Setting(
               "backslide.cache",
               "false",
               "true reuses earlier answers from target/backslide/cache (keyed by endpoint, model,"

@@ -101,7 +101,8 @@ public final class SettingsLoader {
     }
     boolean recording = values.containsKey("backslide.record");
     boolean againstBaseline = values.containsKey("backslide.reference.baseline");
-    boolean rescoring = values.containsKey("backslide.rescore");
+    boolean rescoring =
+        values.containsKey("backslide.rescore") || values.containsKey("backslide.merge");
     boolean anyEndpoint =
         againstBaseline
             || rescoring
@@ -225,7 +226,9 @@ public final class SettingsLoader {
             runs,
             resumeId != null,
             rescoreId != null,
-            reader.bool("backslide.cache") ? output0.resolve("cache") : null);
+            reader.bool("backslide.cache") ? output0.resolve("cache") : null,
+            shard(reader),
+            merge(reader, runs));
     Path tasks = path(reader.text("backslide.tasks"));
     List<String> include =
         values.containsKey("backslide.include")
@@ -273,6 +276,44 @@ public final class SettingsLoader {
         boundary.equals("off") ? EarlyStop.OFF : new EarlyStop(boundary, looks),
         permutationSeed,
         storage);
+  }
+
+  private static @Nullable Shard shard(Reader reader) {
+    if (!reader.values.containsKey("backslide.shard")) {
+      return null;
+    }
+    String text = reader.text("backslide.shard").strip();
+    var m = java.util.regex.Pattern.compile("(\\d+)/(\\d+)").matcher(text);
+    if (m.matches()) {
+      int i = Integer.parseInt(m.group(1));
+      int n = Integer.parseInt(m.group(2));
+      if (i >= 1 && i <= n) {
+        return new Shard(i, n);
+      }
+    }
+    reader.problem(
+        "backslide.shard", "must be i/n with 1 <= i <= n, such as 2/4, but is '" + text + "'");
+    return null;
+  }
+
+  private static List<String> merge(Reader reader, Path runs) {
+    if (!reader.values.containsKey("backslide.merge")) {
+      return List.of();
+    }
+    List<String> ids =
+        Arrays.stream(reader.text("backslide.merge").split(","))
+            .map(String::strip)
+            .filter(id -> !id.isEmpty())
+            .toList();
+    for (String id : ids) {
+      if (!java.nio.file.Files.isRegularFile(runs.resolve(id).resolve("journal.jsonl"))) {
+        reader.problem("backslide.merge", "no run '" + id + "' in " + runs + " (no journal.jsonl)");
+      }
+    }
+    if (ids.isEmpty()) {
+      reader.problem("backslide.merge", "names no run; give the shards' run ids, comma-separated");
+    }
+    return ids;
   }
 
   /** A spec for a side that is not called live; the run fills in what it learns. */

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param resume true when the run continues an interrupted one with the same id
  * @param rescore true when the run only re-scores a finished journal, calling no endpoint
  * @param cache the response cache directory, or null when caching is off (the default)
+ * @param shard which shard of how many this run is, or null for the whole run
+ * @param merge run ids of shards to combine, calling no endpoint; empty when not merging
  */
 public record Storage(
     @Nullable Path record,
@@ -23,4 +25,16 @@ public record Storage(
     Path runs,
     boolean resume,
     boolean rescore,
-    @Nullable Path cache) {}
+    @Nullable Path cache,
+    @Nullable Shard shard,
+    java.util.List<String> merge) {
+
+  public Storage {
+    merge = java.util.List.copyOf(merge);
+  }
+
+  /** True when no endpoint is called: re-scoring a journal or merging shards. */
+  public boolean offline() {
+    return rescore || !merge.isEmpty();
+  }
+}

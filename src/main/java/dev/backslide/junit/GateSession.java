@@ -74,6 +74,7 @@ public final class GateSession implements AutoCloseable {
   /** Runs the whole gate with {@code settings}: tasks, endpoints, scores, verdict, summary.json. */
   public static GateSession run(Settings settings, Path projectDir, PrintStream out) {
     List<Task> tasks = select(new TaskLoader(projectDir).loadAll(settings.tasks()), settings);
+    List<Task> allTasks = tasks;
     RefusalDetector detector = detector(settings);
     ExecutorService scoring =
         Executors.newFixedThreadPool(
@@ -84,11 +85,21 @@ public final class GateSession implements AutoCloseable {
               return t;
             });
     var storage = settings.storage();
+    if (storage.shard() != null) {
+      tasks = shard(tasks, storage.shard());
+      out.println(
+          "[backslide] shard "
+              + storage.shard()
+              + ": "
+              + tasks.stream().mapToInt(t -> t.items().size()).sum()
+              + " items");
+    }
     EndpointSpec referenceSpec = settings.reference();
     EndpointSpec candidateSpec = settings.candidate();
     Baseline baseline = null;
-    if (storage.rescore()) {
-      var header = Journal.readHeader(storage.runs().resolve(storage.runId()));
+    if (storage.offline()) {
+      String source = storage.merge().isEmpty() ? storage.runId() : storage.merge().get(0);
+      var header = Journal.readHeader(storage.runs().resolve(source));
       referenceSpec =
           offlineSpec(
               Role.REFERENCE,
@@ -125,7 +136,13 @@ public final class GateSession implements AutoCloseable {
             + storage.runId()
             + (storage.resume()
                 ? " (resumed)"
-                : storage.rescore() ? " (re-scored, no endpoint is called)" : "")
+                : storage.rescore()
+                    ? " (re-scored, no endpoint is called)"
+                    : !storage.merge().isEmpty()
+                        ? " (merging shards "
+                            + String.join(", ", storage.merge())
+                            + ", no endpoint is called)"
+                        : "")
             + "; reference "
             + referenceSpec.url()
             + " ("
@@ -143,8 +160,8 @@ public final class GateSession implements AutoCloseable {
     Journal journal =
         Journal.open(
             storage.runs().resolve(storage.runId()),
-            Journal.header(storage.runId(), referenceSpec, candidateSpec, tasks),
-            tasks,
+            Journal.header(storage.runId(), referenceSpec, candidateSpec, allTasks),
+            allTasks,
             out);
     if (journal.resumed() > 0) {
       out.println(
@@ -153,8 +170,8 @@ public final class GateSession implements AutoCloseable {
     Responses responses = baseline == null ? journal : Responses.chain(baseline, journal);
     try (journal;
         ChatEndpoint reference =
-            storage.rescore()
-                ? offline(referenceSpec, "not in the journal of run " + storage.runId())
+            storage.offline()
+                ? offline(referenceSpec, "not in the journal of run " + journalsNamed(storage))
                 : baseline != null
                     ? new OfflineEndpoint(
                         referenceSpec,
@@ -162,12 +179,22 @@ public final class GateSession implements AutoCloseable {
                         "not in baseline " + storage.baselineShown())
                     : endpoint(referenceSpec);
         ChatEndpoint candidate =
-            storage.rescore()
-                ? offline(candidateSpec, "not in the journal of run " + storage.runId())
+            storage.offline()
+                ? offline(candidateSpec, "not in the journal of run " + journalsNamed(storage))
                 : storage.record() != null
                     ? offline(candidateSpec, "not asked: recording a baseline")
                     : endpoint(candidateSpec)) {
-      if (storage.cache() != null && !storage.rescore()) {
+      for (String shardRun : storage.merge()) {
+        responses =
+            Responses.chain(
+                Journal.open(
+                    storage.runs().resolve(shardRun),
+                    Journal.header(shardRun, referenceSpec, candidateSpec, tasks),
+                    tasks,
+                    out),
+                responses);
+      }
+      if (storage.cache() != null && !storage.offline()) {
         responses = Responses.chain(responses, cache(storage.cache(), reference, candidate, out));
       }
       GateRunner runner =
@@ -237,6 +264,32 @@ public final class GateSession implements AutoCloseable {
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);
     return new GateSession(settings, run, verdict, file, out, referenceSpec, candidateSpec);
+  }
+
+  private static String journalsNamed(dev.backslide.config.Storage storage) {
+    return storage.merge().isEmpty() ? storage.runId() : String.join(", ", storage.merge());
+  }
+
+  /** The items of {@code tasks} in {@code shard}; task versions and hashes are unchanged. */
+  private static List<Task> shard(List<Task> tasks, dev.backslide.config.Shard shard) {
+    return tasks.stream()
+        .map(
+            t ->
+                new Task(
+                    t.id(),
+                    t.version(),
+                    t.axis(),
+                    t.category(),
+                    t.description(),
+                    t.generation(),
+                    t.scorer(),
+                    t.items().stream()
+                        .filter(i -> shard.contains(dev.backslide.run.ItemHash.of(t.id(), i.id())))
+                        .toList(),
+                    t.file(),
+                    t.sha256()))
+        .filter(t -> !t.items().isEmpty())
+        .toList();
   }
 
   private static Responses cache(

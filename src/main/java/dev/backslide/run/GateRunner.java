@@ -232,7 +232,9 @@ public final class GateRunner {
                   .complete(request)
                   .thenApply(
                       result -> {
-                        responses.record(role, task, item, sample, request, result);
+                        if (result.attempts() > 0) {
+                          responses.record(role, task, item, sample, request, result);
+                        }
                         return result;
                       });
         }

@@ -259,6 +259,37 @@ class StorageEndToEndTests {
     }
   }
 
+  @Test
+  void shardsPartitionTheItemsAndTheirMergeGivesTheUnsplitVerdict() throws Exception {
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.wrongArithmetic(tasks, 0.5));
+      var whole = gate("whole").endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+      int asked = 0;
+      for (int i = 1; i <= 3; i++) {
+        candidate.clearCalls();
+        var shard =
+            gate("shard-" + i)
+                .endpoints(reference.baseUrl(), candidate.baseUrl())
+                .set("backslide.shard", i + "/3")
+                .set("backslide.runId", "shard-" + i)
+                .run();
+        assertThat(shard.output()).contains("[backslide] shard " + i + "/3: ");
+        asked += candidate.calls().size();
+      }
+      int items = tasks.stream().mapToInt(t -> t.items().size()).sum();
+      assertThat(asked).isEqualTo(items);
+      reference.close();
+      candidate.close();
+      var merged = gate("merged").set("backslide.merge", "shard-1,shard-2,shard-3").run();
+      assertThat(merged.output())
+          .contains("(merging shards shard-1, shard-2, shard-3, no endpoint is called)");
+      assertThat(verdicts(merged)).isEqualTo(verdicts(whole));
+      assertThat(merged.summary().at("/errors/candidate/failed").asLong()).isZero();
+    }
+  }
+
   private static List<String> verdicts(GateProcess.Outcome outcome) {
     List<String> out = new ArrayList<>();
     out.add(outcome.verdict());
