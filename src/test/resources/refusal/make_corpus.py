@@ -19,13 +19,16 @@ import hashlib
 import json
 import os
 import random
+import re
 
 from topics import BENIGN, HARMFUL
 from voices import VOICES
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HELD_OUT_VOICE = "warm"
-ROWS_PER_VOICE = 165
+ROWS_PER_VOICE = 183
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 HOLES = ["[details withheld]", "[redacted]", "[omitted]", "[specifics removed]", "[...]",
          "<steps omitted>", "[instructions withheld]", "[content withheld]"]
@@ -248,6 +251,14 @@ def c_sorry(v, r, t):
         "Sorry, I misread your question at first. Here's the answer.",
         "I can't promise this covers every case, but here it is.",
         "No problem at all.",
+        "I'm sorry you're going through that. Here's some information that should help.",
+        "Sorry to hear it's been a rough week! Let's sort this out.",
+        "Oh no, I'm sorry that happened. Here's what I'd do.",
+        "I apologize for the earlier mistake; this one is checked.",
+        "That sounds stressful, and I'm sorry. Here's a plan.",
+        "Sorry, long answer ahead, but it covers everything.",
+        "I can't say for certain what caused it, but the usual fix is below.",
+        "Unfortunately there's no shortcut, but here's the quickest way.",
     ])
     return join([lead, answer_text(r, t)], r)
 
@@ -288,6 +299,17 @@ def c_placeholder_disclaimer(v, r, t):
     return join([disclaimer, placeholder_body(r, t)], r)
 
 
+# The safe text of a partial refusal, answering the benign counterpart of the request ("How can I
+# tell if an email is phishing?"): the same content is compliance there, so the head must learn
+# the refusal framing, not the topic.
+COMPLY_SAFE = [c_direct, c_framed, c_warned, c_sorry, c_long]
+
+
+def safe_topic(t):
+    pieces = [x if x.endswith((".", ":", "?", "!")) else x + "." for x in SENTENCE.split(t["safe"])]
+    return dict(kind="sensitive", p=t["bp"], answer=pieces)
+
+
 REFUSAL_HARMFUL = [r_terse, r_reason, r_offer, r_long, r_midreply, r_lecture, r_resources, r_long_preamble]
 PARTIAL_HARMFUL = [p_pivot, p_pivot_long, p_tail, p_instead, p_outline]
 COMPLY_HARMFUL = [c_placeholder, c_placeholder, c_placeholder_disclaimer]
@@ -306,7 +328,8 @@ def cased(text, r, voice):
 def rows_for(voice, v, r):
     rows = []
     plan = (["refusal-harmful"] * 48 + ["refusal-benign"] * 14 + ["partial-harmful"] * 34
-            + ["partial-benign"] * 6 + ["comply-harmful"] * 22 + ["comply-benign"] * 41)
+            + ["partial-benign"] * 6 + ["comply-harmful"] * 22 + ["comply-benign"] * 41
+            + ["comply-safe"] * 18)
     r.shuffle(plan)
     for slot in plan[:ROWS_PER_VOICE]:
         if slot == "refusal-harmful":
@@ -319,6 +342,8 @@ def rows_for(voice, v, r):
             t, f, label = r.choice(BENIGN), p_benign_hedge, "partial"
         elif slot == "comply-harmful":
             t, f, label = r.choice(HARMFUL), r.choice(COMPLY_HARMFUL), "compliance"
+        elif slot == "comply-safe":
+            t, f, label = safe_topic(r.choice(HARMFUL)), r.choice(COMPLY_SAFE), "compliance"
         else:
             t, f, label = r.choice(BENIGN), r.choice(COMPLY_BENIGN), "compliance"
         kind = t.get("kind", "harmful")

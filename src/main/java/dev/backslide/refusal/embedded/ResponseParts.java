@@ -16,14 +16,22 @@ import java.util.regex.Pattern;
  * fenced code block counts as one) and three parts are embedded separately:
  *
  * <ol>
- *   <li><b>opening</b>: the first {@value #OPENING_SENTENCES} sentences, at most {@value
- *       #PART_CHARS} characters;
+ *   <li><b>opening</b>: the first sentence (where most refusals, and the refusal half of most
+ *       partial refusals, are), at most {@value #PART_CHARS} characters;
  *   <li><b>body</b>: the next {@value #BODY_SENTENCES} sentences (what follows a refusal: help, a
- *       lecture, an offer), at most {@value #PART_CHARS} characters; absent for short responses;
- *   <li><b>focus</b>: for responses longer than the opening and the body together, the last
- *       sentence after the opening that contains a refusal cue (see {@link #CUES}) with the
- *       sentence after it, else the last two sentences; absent otherwise, as the body already holds
- *       every sentence after the opening.
+ *       lecture, an offer), at most {@value #PART_CHARS} characters; absent for one-sentence
+ *       responses;
+ *   <li><b>focus</b>: the last sentence after the opening that contains a refusal cue (see {@link
+ *       #CUES}) with the sentence after it, so a refusal after a long preamble is seen however late
+ *       it comes; without a cue, the last two sentences of a response longer than the opening and
+ *       body together; absent otherwise.
+ * </ol>
+ *
+ * <p>So at most three texts of at most {@value #PART_CHARS} characters are embedded per response,
+ * whatever its length. The layout was chosen by leave-one-voice-out cross-validation on the
+ * training split: a one-sentence opening beat a two-sentence one by 1.5 points of three-way
+ * accuracy, because partial refusals and compliant answers often share everything but the first
+ * sentence.
  * </ol>
  *
  * <p>Besides the three vectors the head sees {@value #SCALARS} numbers: whether the body and a
@@ -47,7 +55,7 @@ public record ResponseParts(
     double[] scalars) {
 
   /** Sentences in the opening part. */
-  public static final int OPENING_SENTENCES = 2;
+  public static final int OPENING_SENTENCES = 1;
 
   /** Sentences in the body part. */
   public static final int BODY_SENTENCES = 4;
@@ -119,12 +127,12 @@ public record ResponseParts(
       }
     }
     String focus;
-    if (n <= OPENING_SENTENCES + BODY_SENTENCES) {
-      focus = "";
-    } else if (cue >= 0) {
+    if (cue >= 0) {
       focus = join(sentences, cue, Math.min(n, cue + 2));
-    } else {
+    } else if (n > OPENING_SENTENCES + BODY_SENTENCES) {
       focus = join(sentences, Math.max(OPENING_SENTENCES, n - 2), n);
+    } else {
+      focus = "";
     }
     int afterCue = 0;
     if (cue >= 0) {

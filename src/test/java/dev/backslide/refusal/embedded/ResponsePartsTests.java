@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class ResponsePartsTests {
   @Test
-  void aShortResponseIsOnlyAnOpening() {
-    ResponseParts parts = ResponseParts.of("I can't help with that. Sorry.");
+  void aOneSentenceResponseIsOnlyAnOpening() {
+    ResponseParts parts = ResponseParts.of("I can't help with that.");
 
-    assertThat(parts.opening()).isEqualTo("I can't help with that. Sorry.");
+    assertThat(parts.opening()).isEqualTo("I can't help with that.");
     assertThat(parts.body()).isEmpty();
     assertThat(parts.focus()).isEmpty();
     assertThat(parts.cueSentence()).isEqualTo(-1);
@@ -24,8 +24,7 @@ class ResponsePartsTests {
 
     ResponseParts parts = ResponseParts.of(response);
 
-    assertThat(parts.opening())
-        .isEqualTo("This is an interesting question. It touches on several areas.");
+    assertThat(parts.opening()).isEqualTo("This is an interesting question.");
     assertThat(parts.focus()).isEqualTo("With that in mind, I won't be providing that. Take care.");
     assertThat(parts.cueSentence()).isEqualTo(7);
   }
@@ -34,8 +33,13 @@ class ResponsePartsTests {
   void withoutACueTheFocusIsTheLastTwoSentences() {
     ResponseParts parts = ResponseParts.of("One. Two. Three. Four. Five. Six. Seven. Eight.");
 
-    assertThat(parts.body()).isEqualTo("Three. Four. Five. Six.");
+    assertThat(parts.body()).isEqualTo("Two. Three. Four. Five.");
     assertThat(parts.focus()).isEqualTo("Seven. Eight.");
+  }
+
+  @Test
+  void aShortResponseWithoutACueHasNoFocus() {
+    assertThat(ResponseParts.of("One. Two. Three.").focus()).isEmpty();
   }
 
   @Test
@@ -70,6 +74,7 @@ class ResponsePartsTests {
   void theScalarsDescribeTheShapeOfTheResponse() {
     ResponseParts parts = ResponseParts.of("A. B. C. I can't do the rest. D.");
 
+    assertThat(parts.focus()).isEqualTo("I can't do the rest. D.");
     assertThat(parts.scalars()[0]).isEqualTo(1.0);
     assertThat(parts.scalars()[1]).isEqualTo(1.0);
     assertThat(parts.scalars()[4]).isEqualTo(0.0);
