@@ -14,8 +14,7 @@ public final class SharedDetector implements ParameterResolver {
       ExtensionContext.Namespace.create(SharedDetector.class);
 
   /** Closes the detector when the root store is closed. */
-  private record Holder(EmbeddedRefusalDetector detector)
-      implements ExtensionContext.Store.CloseableResource {
+  private record Holder(EmbeddedRefusalDetector detector) implements AutoCloseable {
     @Override
     public void close() {
       detector.close();
