@@ -151,6 +151,11 @@ public record Setting(String key, @Nullable String defaultValue, String descript
                   + " what the server reported, messages, sampling and sample index); clear it with"
                   + " rm -rf target/backslide/cache"),
           new Setting(
+              "backslide.refusal.detector",
+              "embedded",
+              "embedded (a sentence encoder with a trained head, in the JVM, offline) or keyword;"
+                  + " the keyword detector always gives a second opinion"),
+          new Setting(
               "backslide.refusal.keywords",
               null,
               "file of extra refusal phrases, one per line, for the keyword detector"),

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param earlyStop group-sequential early stopping, or {@link EarlyStop#OFF}
  * @param seed seed of Monte-Carlo permutation tests and A/A resampling
  * @param storage baselines, journal and resume
+ * @param detector the refusal detector that scores: "embedded" or "keyword"
  */
 public record Settings(
     EndpointSpec reference,
@@ -35,7 +36,8 @@ public record Settings(
     boolean aa,
     EarlyStop earlyStop,
     long seed,
-    Storage storage) {
+    Storage storage,
+    String detector) {
 
   public Settings {
     Objects.requireNonNull(reference, "reference");

@@ -229,6 +229,12 @@ public final class SettingsLoader {
             reader.bool("backslide.cache") ? output0.resolve("cache") : null,
             shard(reader),
             merge(reader, runs));
+    String detectorName = reader.text("backslide.refusal.detector").strip();
+    if (!detectorName.equals("embedded") && !detectorName.equals("keyword")) {
+      reader.problem(
+          "backslide.refusal.detector",
+          "must be embedded or keyword but is '" + detectorName + "'");
+    }
     Path tasks = path(reader.text("backslide.tasks"));
     List<String> include =
         values.containsKey("backslide.include")
@@ -275,7 +281,8 @@ public final class SettingsLoader {
         aa,
         boundary.equals("off") ? EarlyStop.OFF : new EarlyStop(boundary, looks),
         permutationSeed,
-        storage);
+        storage,
+        detectorName);
   }
 
   private static @Nullable Shard shard(Reader reader) {

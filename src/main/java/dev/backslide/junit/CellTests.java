@@ -42,6 +42,33 @@ public final class CellTests {
    */
   public static Stream<DynamicNode> endpoints(GateSession session) {
     double budget = session.settings().policy().maxErrorRate();
+    Stream<DynamicNode> detectors =
+        session.disagreements() == null
+            ? Stream.empty()
+            : Stream.of(
+                DynamicTest.dynamicTest(
+                    "refusal detectors: " + session.disagreements().all().size() + " disagreements",
+                    () -> {
+                      Allure.epic("endpoints");
+                      Allure.feature("refusal detectors");
+                      Allure.description(
+                          "Answers on which the scoring detector ("
+                              + session.settings().detector()
+                              + ") and the second opinion ("
+                              + session.disagreements().secondOpinion()
+                              + ") disagree. Read them before acting on a safety or over-refusal"
+                              + " verdict: a candidate that only rewords its refusals can move a"
+                              + " detector.");
+                      Allure.addAttachment(
+                          "detector disagreements",
+                          "text/html",
+                          dev.backslide.report.DetectorDisagreements.html(session.disagreements()),
+                          ".html");
+                    }));
+    return Stream.concat(detectors, endpointTests(session, budget));
+  }
+
+  private static Stream<DynamicNode> endpointTests(GateSession session, double budget) {
     return session.verdict().errors().stream()
         .map(
             e ->

@@ -13,7 +13,9 @@ import dev.backslide.input.InvalidInputException;
 import dev.backslide.input.Problem;
 import dev.backslide.refusal.KeywordRefusalDetector;
 import dev.backslide.refusal.RefusalDetector;
+import dev.backslide.refusal.RefusalDetectors;
 import dev.backslide.report.ConsoleSummary;
+import dev.backslide.report.DetectorDisagreements;
 import dev.backslide.report.SummaryJson;
 import dev.backslide.run.GateRunner;
 import dev.backslide.run.LogProgress;
@@ -39,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One gate run: settings, tasks, both endpoints, every pair, the verdict, and where it was written.
@@ -53,6 +56,7 @@ public final class GateSession implements AutoCloseable {
   private final PrintStream out;
   private final EndpointSpec referenceSpec;
   private final EndpointSpec candidateSpec;
+  private DetectorDisagreements.@Nullable Result disagreements;
 
   private GateSession(
       Settings settings,
@@ -75,7 +79,9 @@ public final class GateSession implements AutoCloseable {
   public static GateSession run(Settings settings, Path projectDir, PrintStream out) {
     List<Task> tasks = select(new TaskLoader(projectDir).loadAll(settings.tasks()), settings);
     List<Task> allTasks = tasks;
-    RefusalDetector detector = detector(settings);
+    KeywordRefusalDetector keyword = keyword(settings);
+    RefusalDetector detector =
+        settings.detector().equals("keyword") ? keyword : RefusalDetectors.defaultDetector();
     ExecutorService scoring =
         Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -217,6 +223,13 @@ public final class GateSession implements AutoCloseable {
               : runner.run(tasks);
     } finally {
       scoring.shutdownNow();
+      if (detector instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          out.println("[backslide] WARNING: could not close the refusal detector: " + e);
+        }
+      }
     }
     if (storage.record() != null) {
       Baseline.record(
@@ -261,9 +274,14 @@ public final class GateSession implements AutoCloseable {
     SummaryJson summary = new SummaryJson();
     ObjectNode json =
         summary.build(run, verdict, settings.policy(), settings.aa(), settings.seed());
+    DetectorDisagreements.Result disagreements = DetectorDisagreements.of(run.pairs(), keyword);
+    summary.addDisagreements(json, detector.name(), disagreements);
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);
-    return new GateSession(settings, run, verdict, file, out, referenceSpec, candidateSpec);
+    GateSession session =
+        new GateSession(settings, run, verdict, file, out, referenceSpec, candidateSpec);
+    session.disagreements = disagreements;
+    return session;
   }
 
   private static String journalsNamed(dev.backslide.config.Storage storage) {
@@ -334,7 +352,7 @@ public final class GateSession implements AutoCloseable {
     return new OpenAiChatEndpoint(spec, key);
   }
 
-  private static RefusalDetector detector(Settings settings) {
+  private static KeywordRefusalDetector keyword(Settings settings) {
     if (settings.refusalPhrases() == null) {
       return KeywordRefusalDetector.defaults();
     }
@@ -376,6 +394,11 @@ public final class GateSession implements AutoCloseable {
     return selected;
   }
 
+  /** Where the scoring refusal detector and the keyword detector disagree; null when recording. */
+  public DetectorDisagreements.@Nullable Result disagreements() {
+    return disagreements;
+  }
+
   /** The reference as it was actually used (a baseline's recorded endpoint, for instance). */
   public EndpointSpec reference() {
     return referenceSpec;
@@ -406,6 +429,21 @@ public final class GateSession implements AutoCloseable {
   @Override
   public void close() {
     out.println("[backslide] " + dev.backslide.report.ContrastPairs.of(run.pairs()).describe());
+    if (disagreements != null) {
+      out.println(
+          "[backslide] refusal detectors disagree (scored by the "
+              + settings.detector()
+              + " detector, second opinion "
+              + disagreements.secondOpinion()
+              + "): reference "
+              + disagreements.count(Role.REFERENCE)
+              + " of "
+              + disagreements.judged().get(Role.REFERENCE)
+              + ", candidate "
+              + disagreements.count(Role.CANDIDATE)
+              + " of "
+              + disagreements.judged().get(Role.CANDIDATE));
+    }
     for (String warning : dev.backslide.report.ServingWarnings.of(run)) {
       out.println("[backslide] WARNING: " + warning);
     }

@@ -251,6 +251,21 @@ public final class SummaryJson {
     return node;
   }
 
+  /** Adds where the scoring detector and its second opinion disagree, per endpoint. */
+  public void addDisagreements(
+      ObjectNode root, String detector, DetectorDisagreements.Result result) {
+    ObjectNode node = root.putObject("detectorDisagreements");
+    node.put("detector", detector);
+    node.put("secondOpinion", result.secondOpinion());
+    for (Role role : Role.values()) {
+      ObjectNode side = node.putObject(role.key());
+      side.put("judged", result.judged().get(role));
+      side.put("disagreements", result.count(role));
+      ArrayNode items = side.putArray("items");
+      result.byRole().get(role).stream().limit(100).forEach(d -> items.add(d.pair().id()));
+    }
+  }
+
   /** Writes the summary to {@code file} atomically (temp file, then move). */
   public void write(ObjectNode summary, Path file) {
     try {

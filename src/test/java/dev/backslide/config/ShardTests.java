@@ -21,7 +21,9 @@ class ShardTests {
       }
       assertThat(in).isEqualTo(1);
     }
-    assertThat(sizes).allSatisfy(size -> assertThat(size).isBetween(900, 1100));
+    for (int size : sizes) {
+      assertThat(size).isBetween(900, 1100);
+    }
   }
 
   @Test

@@ -45,9 +45,17 @@ class GateEndToEndTests {
         var candidate = ScriptedChatServer.start("cand-model")) {
       reference.otherwise(ModelBehaviour.faithful(tasks));
       candidate.otherwise(ModelBehaviour.faithful(tasks));
-      var outcome = new GateProcess(work).endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+      var outcome =
+          new GateProcess(work)
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .unset("backslide.refusal.detector")
+              .run();
 
       assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+      assertThat(outcome.summary().at("/detectorDisagreements/detector").asText())
+          .isEqualTo("embedded");
+      assertThat(outcome.summary().at("/detectorDisagreements/candidate/judged").asInt())
+          .isPositive();
       assertThat(outcome.verdict()).isIn("PASS", "WARN");
       assertThat(cells(outcome.summary()))
           .extracting(c -> c.get("verdict").asText())
@@ -69,7 +77,11 @@ class GateEndToEndTests {
         var candidate = ScriptedChatServer.start("cand-model")) {
       reference.otherwise(ModelBehaviour.faithful(tasks));
       candidate.otherwise(ModelBehaviour.badLlama(tasks));
-      var outcome = new GateProcess(work).endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+      var outcome =
+          new GateProcess(work)
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .unset("backslide.refusal.detector")
+              .run();
 
       assertThat(outcome.exitCode()).as(outcome.output()).isEqualTo(1);
       assertThat(outcome.verdict()).isEqualTo("FAIL");

@@ -29,6 +29,8 @@ final class GateProcess {
     properties.put("backslide.output", work.resolve("backslide").toString());
     properties.put("allure.results.directory", work.resolve("allure-results").toString());
     properties.put("backslide.retryBaseMillis", "20");
+    // the keyword detector keeps most end-to-end runs fast; tests of the default detector unset it
+    properties.put("backslide.refusal.detector", "keyword");
   }
 
   static Path projectDir() {
