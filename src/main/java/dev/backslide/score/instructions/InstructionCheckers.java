@@ -31,7 +31,7 @@ public final class InstructionCheckers {
 
   /** Every id with a checker, sorted. */
   public static List<String> ids() {
-    return List.copyOf(CHECKERS.keySet());
+    return CHECKERS.keySet().stream().sorted().toList();
   }
 
   private static Map<String, Checker> build() {
