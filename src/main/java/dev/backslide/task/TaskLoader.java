@@ -244,7 +244,10 @@ public final class TaskLoader {
     String axisText =
         axisImplied
             ? source.defaultAxis().key()
-            : map.string("axis", sourceNode == null, "one of capability, safety, overRefusal");
+            : map.string(
+                "axis",
+                sourceNode == null || (source != null && source.defaultAxis() == null),
+                "one of capability, safety, overRefusal");
     Axis axis = null;
     if (axisText != null) {
       axis = Axis.fromKey(axisText).orElse(null);

@@ -211,6 +211,45 @@ class ImportersTests {
   }
 
   @Test
+  void aGenericSourceNeedsTheAxisAndAFieldMapping() throws IOException {
+    write("data/g.csv", "question,answer\nWhat?,That\n");
+    Path task =
+        write(
+            "g.yaml",
+            "id: g\nversion: 1\nscorer: {type: exact}\nsource: {format: csv, path: data/g.csv}\n");
+    assertThat(problems(task))
+        .isEqualTo(
+            "1 problem in task files:\n"
+                + "  g.yaml:1:1: missing 'axis': one of capability, safety, overRefusal");
+    Path mapped =
+        write(
+            "h.yaml",
+            "id: h\nversion: 1\naxis: capability\nscorer: {type: exact}\n"
+                + "source: {format: csv, path: data/g.csv}\n");
+    assertThat(problems(mapped))
+        .isEqualTo(
+            "1 problem in task files:\n"
+                + "  h.yaml:5:9: missing 'fields': which field holds the prompt (and id, target,"
+                + " choices, category, cluster), e.g. fields: {prompt: question, target: answer}");
+  }
+
+  @Test
+  void csvRecordsKeepTheirStartLineAcrossQuotedNewlinesCrlfAndAByteOrderMark() throws IOException {
+    write(
+        "data/q.csv", "\uFEFFquestion,answer\r\n\"Two\nlines?\",yes\r\n\"Say \"\"hi\"\"\",hi\r\n");
+    Task task =
+        load(
+            write(
+                "q.yaml",
+                "id: q\nversion: 1\naxis: capability\nscorer: {type: exact}\n"
+                    + "source: {format: csv, path: data/q.csv, fields: {prompt: question, target:"
+                    + " answer}}\n"));
+    assertThat(task.items()).extracting(Item::line).containsExactly(2, 4);
+    assertThat(task.items()).extracting(Item::prompt).containsExactly("Two\nlines?", "Say \"hi\"");
+    assertThat(task.items()).extracting(Item::target).containsExactly("yes", "hi");
+  }
+
+  @Test
   void loadAllSkipsExampleDirectoriesButLoadsThemWhenNamed() throws IOException {
     write(
         "tasks/own.yaml",
