@@ -111,10 +111,9 @@ final class InstructionItems {
       for (int e = 0; e < count && !allowed.isEmpty(); e++) {
         Extra extra = allowed.remove(random.nextInt(allowed.size()));
         extras.add(extra);
-        if (extra == Extra.LOWER) {
-          allowed.remove(Extra.UPPER);
-        } else if (extra == Extra.UPPER) {
-          allowed.remove(Extra.LOWER);
+        // the two cases exclude each other, and an exact ending phrase would contradict either
+        if (extra == Extra.LOWER || extra == Extra.UPPER || extra == Extra.END) {
+          allowed.removeAll(List.of(Extra.LOWER, Extra.UPPER, Extra.END));
         }
       }
       items.add(item(String.format(Locale.ROOT, "if-%03d", k + 1), topic, body, extras, random));
