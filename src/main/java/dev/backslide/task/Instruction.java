@@ -1,7 +1,9 @@
 package dev.backslide.task;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One verifiable instruction an answer must follow, named by an IFEval instruction id such as
@@ -31,17 +33,17 @@ public record Instruction(String id, Map<String, Object> args) {
   }
 
   /** A list-of-strings argument, or the empty list when absent. */
-  public java.util.List<String> words(String name) {
+  public List<String> words(String name) {
     Object value = args.get(name);
-    if (value instanceof java.util.List<?> list) {
+    if (value instanceof List<?> list) {
       return list.stream().map(Object::toString).toList();
     }
-    return value == null ? java.util.List.of() : java.util.List.of(value.toString());
+    return value == null ? List.of() : List.of(value.toString());
   }
 
   /** "keywords:existence {keywords=[a, b]}", for reasons. */
   @Override
   public String toString() {
-    return args.isEmpty() ? id : id + " " + new java.util.TreeMap<>(args);
+    return args.isEmpty() ? id : id + " " + new TreeMap<>(args);
   }
 }

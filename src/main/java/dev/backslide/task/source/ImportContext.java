@@ -216,9 +216,4 @@ final class ImportContext {
   ImportSummary summary(String format) {
     return new ImportSummary(format, problems.source(), read, items.size(), skipped);
   }
-
-  /** Records read so far minus items and skips: records reported as problems. */
-  int unaccounted() {
-    return read - items.size() - skipped.values().stream().mapToInt(Integer::intValue).sum();
-  }
 }
