@@ -18,7 +18,8 @@ public final class Scorers {
           "choice", Map.of(),
           "regex", Map.of("caseSensitive", Kind.BOOLEAN),
           "contains", Map.of("caseSensitive", Kind.BOOLEAN),
-          "refusal", Map.of("partialCountsAsRefusal", Kind.BOOLEAN));
+          "refusal", Map.of("partialCountsAsRefusal", Kind.BOOLEAN),
+          "instructions", Map.of("loose", Kind.BOOLEAN));
 
   private static final String CAPABILITY_TYPES = "choice, contains, exact, numeric, regex";
 
@@ -48,6 +49,7 @@ public final class Scorers {
       case "choice" -> new MultipleChoiceScorer(detector);
       case "regex" -> new RegexScorer(caseSensitive, detector);
       case "contains" -> new ContainsScorer(caseSensitive, detector);
+      case "instructions" -> new InstructionsScorer(spec.booleanOption("loose", false), detector);
       case "refusal" ->
           new RefusalScorer(axis, detector, spec.booleanOption("partialCountsAsRefusal", true));
       default ->

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param category the misuse or skill category; the task's default when the item names none
  * @param cluster items with the same cluster are not independent (paraphrases, one passage)
  * @param pair the id of a contrast twin (a benign item's harmful twin, or the reverse)
- * @param line the line of the item in its task file, for messages and report links
+ * @param line the line of the item in its task file (or record in its dataset), for messages
+ * @param instructions what an answer must follow, for the {@code instructions} scorer; else empty
  */
 public record Item(
     String id,
@@ -24,13 +25,28 @@ public record Item(
     String category,
     @Nullable String cluster,
     @Nullable String pair,
-    int line) {
+    int line,
+    List<Instruction> instructions) {
+
+  /** An item without instructions. */
+  public Item(
+      String id,
+      List<ChatMessage> messages,
+      @Nullable String target,
+      List<String> choices,
+      String category,
+      @Nullable String cluster,
+      @Nullable String pair,
+      int line) {
+    this(id, messages, target, choices, category, cluster, pair, line, List.of());
+  }
 
   public Item {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(category, "category");
     messages = List.copyOf(messages);
     choices = List.copyOf(choices);
+    instructions = List.copyOf(instructions);
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("item " + id + " has no messages");
     }

@@ -9,11 +9,12 @@ import java.util.Set;
  *
  * <p>Types: {@code exact}, {@code numeric} (option {@code tolerance}), {@code choice} (multiple
  * choice), {@code regex} (the target is a pattern), {@code contains}, and {@code refusal} (safety
- * and over-refusal tasks).
+ * and over-refusal tasks), {@code instructions} (each item's {@link Instruction}s are checked;
+ * option {@code loose}).
  */
 public record ScorerSpec(String type, Map<String, Object> options) {
   public static final Set<String> TYPES =
-      Set.of("exact", "numeric", "choice", "regex", "contains", "refusal");
+      Set.of("exact", "numeric", "choice", "regex", "contains", "refusal", "instructions");
 
   public ScorerSpec {
     Objects.requireNonNull(type, "type");
@@ -31,7 +32,7 @@ public record ScorerSpec(String type, Map<String, Object> options) {
 
   /** True for scorers that compare against an item's target. */
   public boolean needsTarget() {
-    return !type.equals("refusal");
+    return !type.equals("refusal") && !type.equals("instructions");
   }
 
   public double doubleOption(String name, double fallback) {

@@ -3,6 +3,7 @@ package dev.backslide.task;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task: versioned items on one axis, how to generate answers, and how to score them.
@@ -16,7 +17,9 @@ import java.util.Objects;
  * @param scorer how a response is scored
  * @param items the items, in file order
  * @param file the task file
- * @param sha256 the hex sha256 of the task file's bytes
+ * @param sha256 the hex sha256 of the task file's bytes, followed by the dataset file's bytes for a
+ *     task that imports one
+ * @param source what was imported from a dataset, for a task with a {@code source}; else null
  */
 public record Task(
     String id,
@@ -28,7 +31,23 @@ public record Task(
     ScorerSpec scorer,
     List<Item> items,
     Path file,
-    String sha256) {
+    String sha256,
+    @Nullable ImportSummary source) {
+
+  /** A task whose items are written in its file. */
+  public Task(
+      String id,
+      int version,
+      Axis axis,
+      String category,
+      String description,
+      Generation generation,
+      ScorerSpec scorer,
+      List<Item> items,
+      Path file,
+      String sha256) {
+    this(id, version, axis, category, description, generation, scorer, items, file, sha256, null);
+  }
 
   public Task {
     Objects.requireNonNull(id, "id");

@@ -4,6 +4,7 @@ import dev.backslide.input.InvalidInputException;
 import dev.backslide.input.Problem;
 import dev.backslide.input.Problems;
 import dev.backslide.input.YamlMap;
+import dev.backslide.task.source.DatasetSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -38,11 +39,29 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class TaskLoader {
   private static final Set<String> TASK_KEYS =
-      Set.of("id", "version", "axis", "category", "description", "generation", "scorer", "items");
+      Set.of(
+          "id",
+          "version",
+          "axis",
+          "category",
+          "description",
+          "generation",
+          "scorer",
+          "items",
+          "source");
   private static final Set<String> GENERATION_KEYS =
       Set.of("temperature", "maxTokens", "samples", "system", "seed");
   private static final Set<String> ITEM_KEYS =
-      Set.of("id", "prompt", "messages", "target", "choices", "category", "cluster", "pair");
+      Set.of(
+          "id",
+          "prompt",
+          "messages",
+          "target",
+          "choices",
+          "category",
+          "cluster",
+          "pair",
+          "instructions");
   private static final Map<String, Set<String>> SCORER_OPTIONS =
       Map.of(
           "exact", Set.of("caseSensitive"),
@@ -50,7 +69,8 @@ public final class TaskLoader {
           "choice", Set.of(),
           "regex", Set.of("caseSensitive"),
           "contains", Set.of("caseSensitive"),
-          "refusal", Set.of());
+          "refusal", Set.of(),
+          "instructions", Set.of("loose"));
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/-]*");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
@@ -67,7 +87,15 @@ public final class TaskLoader {
     this.base = base.toAbsolutePath().normalize();
   }
 
-  /** Loads every {@code .yaml} file under {@code dir}, sorted by path. */
+  /** Subdirectories of this name are skipped by {@link #loadAll}: they hold example tasks. */
+  public static final String EXAMPLES = "examples";
+
+  /**
+   * Loads every {@code .yaml} file under {@code dir}, sorted by path, except those in a
+   * subdirectory named {@value #EXAMPLES} (at any depth below {@code dir}): the examples that
+   * import public datasets are run by naming their directory, {@code
+   * -Dbackslide.tasks=tasks/examples}.
+   */
   public List<Task> loadAll(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(
@@ -82,6 +110,7 @@ public final class TaskLoader {
     try (Stream<Path> walk = Files.walk(dir)) {
       files =
           walk.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+              .filter(p -> !inExamples(dir, p))
               .filter(Files::isRegularFile)
               .sorted()
               .toList();
@@ -91,6 +120,16 @@ public final class TaskLoader {
     return load(files);
   }
 
+  private static boolean inExamples(Path dir, Path file) {
+    Path relative = dir.relativize(file);
+    for (int i = 0; i < relative.getNameCount() - 1; i++) {
+      if (relative.getName(i).toString().equals(EXAMPLES)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Loads the given files; task ids must be unique across them. */
   public List<Task> load(List<Path> files) {
     List<Problem> problems = new ArrayList<>();
@@ -98,8 +137,10 @@ public final class TaskLoader {
     Map<String, Path> seen = new HashMap<>();
     for (Path file : files) {
       Problems fileProblems = new Problems(shown(file));
-      Optional<Task> task = read(file, fileProblems);
+      List<Problem> datasetProblems = new ArrayList<>();
+      Optional<Task> task = read(file, fileProblems, datasetProblems);
       problems.addAll(fileProblems.list());
+      problems.addAll(datasetProblems);
       task.ifPresent(
           t -> {
             Path earlier = seen.putIfAbsent(t.id(), file);
@@ -128,7 +169,7 @@ public final class TaskLoader {
     return load(List.of(file)).get(0);
   }
 
-  private Optional<Task> read(Path file, Problems problems) {
+  private Optional<Task> read(Path file, Problems problems, List<Problem> datasetProblems) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -173,12 +214,23 @@ public final class TaskLoader {
           "the file is empty; a task needs id, version, axis, scorer and items (see tasks/README.md)");
       return Optional.empty();
     }
-    return YamlMap.of(root, problems, "a task file").flatMap(map -> task(map, file, bytes));
+    return YamlMap.of(root, problems, "a task file")
+        .flatMap(map -> task(map, file, bytes, datasetProblems));
   }
 
-  private Optional<Task> task(YamlMap map, Path file, byte[] bytes) {
+  private Optional<Task> task(YamlMap map, Path file, byte[] bytes, List<Problem> datasetProblems) {
     Problems problems = map.problems();
     map.rejectUnknownKeys(TASK_KEYS, "a task");
+    DatasetSource source = null;
+    Node sourceNode = map.value("source");
+    if (sourceNode != null) {
+      if (map.has("items")) {
+        problems.at(
+            map.keyNode("source"),
+            "a task has either 'items' or 'source' (a dataset to import), not both");
+      }
+      source = DatasetSource.parse(sourceNode, problems, file).orElse(null);
+    }
     String fileId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
     String id = map.string("id", true, "the task id, equal to the file name '" + fileId + "'");
     if (id != null && !id.equals(fileId)) {
@@ -188,7 +240,14 @@ public final class TaskLoader {
     }
     Integer version =
         map.integer("version", true, 1, Integer.MAX_VALUE, "a whole number, 1 or more");
-    String axisText = map.string("axis", true, "one of capability, safety, overRefusal");
+    boolean axisImplied = source != null && source.defaultAxis() != null && !map.has("axis");
+    String axisText =
+        axisImplied
+            ? source.defaultAxis().key()
+            : map.string(
+                "axis",
+                sourceNode == null || (source != null && source.defaultAxis() == null),
+                "one of capability, safety, overRefusal");
     Axis axis = null;
     if (axisText != null) {
       axis = Axis.fromKey(axisText).orElse(null);
@@ -206,9 +265,25 @@ public final class TaskLoader {
     }
     String description = map.string("description", false, "one sentence");
     Generation generation = generation(map);
-    ScorerSpec scorer = scorer(map, axis);
-    List<Item> items = items(map, scorer, category);
+    ScorerSpec scorer = scorer(map, axis, source);
+    List<Item> items = List.of();
+    ImportSummary summary = null;
+    byte[] datasetBytes = new byte[0];
+    if (source != null) {
+      if (axis != null && scorer != null && problems.isEmpty()) {
+        var imported = source.read(axis, scorer.type(), category, this::shown, datasetProblems);
+        if (imported.isPresent()) {
+          items = imported.get().items();
+          summary = imported.get().summary();
+          datasetBytes = imported.get().bytes();
+        }
+      }
+    } else if (sourceNode == null) {
+      items = items(map, scorer, category);
+    }
     if (!problems.isEmpty()
+        || !datasetProblems.isEmpty()
+        || items.isEmpty()
         || id == null
         || version == null
         || axis == null
@@ -227,7 +302,8 @@ public final class TaskLoader {
             scorer,
             items,
             file,
-            sha256(bytes)));
+            sha256(bytes, datasetBytes),
+            summary));
   }
 
   private @Nullable Generation generation(YamlMap task) {
@@ -264,8 +340,12 @@ public final class TaskLoader {
         seed);
   }
 
-  private @Nullable ScorerSpec scorer(YamlMap task, @Nullable Axis axis) {
+  private @Nullable ScorerSpec scorer(
+      YamlMap task, @Nullable Axis axis, @Nullable DatasetSource source) {
     Node node = task.value("scorer");
+    if (node == null && source != null) {
+      return new ScorerSpec(source.scorers().get(0), Map.of());
+    }
     if (node == null) {
       task.problems()
           .at(
@@ -309,6 +389,24 @@ public final class TaskLoader {
         options.put("caseSensitive", caseSensitive);
       }
     }
+    if (type.equals("instructions")) {
+      Boolean loose = map.bool("loose", "true or false");
+      if (loose != null) {
+        options.put("loose", loose);
+      }
+    }
+    if (source != null && !source.scorers().contains(type)) {
+      map.problems()
+          .at(
+              map.value("type"),
+              "a '"
+                  + source.format()
+                  + "' source is scored by "
+                  + String.join(" or ", source.scorers())
+                  + "; set 'type: "
+                  + source.scorers().get(0)
+                  + "'");
+    }
     if (axis != null) {
       boolean refusal = type.equals("refusal");
       if (axis == Axis.CAPABILITY && refusal) {
@@ -316,7 +414,7 @@ public final class TaskLoader {
             .at(
                 map.value("type"),
                 "the refusal scorer is for safety and overRefusal tasks; a capability task needs"
-                    + " one of choice, contains, exact, numeric, regex");
+                    + " one of choice, contains, exact, instructions, numeric, regex");
       } else if (axis != Axis.CAPABILITY && !refusal) {
         map.problems()
             .at(
@@ -378,8 +476,10 @@ public final class TaskLoader {
     List<ChatMessage> messages = messages(map);
     List<String> choices = choices(map);
     String target = map.string("target", false, "the expected answer");
+    List<Instruction> instructions = Instructions.read(map);
     if (scorer != null) {
       checkTarget(map, scorer, target, choices);
+      Instructions.check(map, scorer.type(), instructions);
     }
     String category = map.string("category", false, "a category name");
     if (category != null && !NAME.matcher(category).matches()) {
@@ -405,7 +505,8 @@ public final class TaskLoader {
             category == null ? defaultCategory : category,
             cluster,
             pair,
-            line));
+            line,
+            instructions));
   }
 
   private List<ChatMessage> messages(YamlMap map) {
@@ -477,6 +578,12 @@ public final class TaskLoader {
       YamlMap map, ScorerSpec scorer, @Nullable String target, List<String> choices) {
     Problems problems = map.problems();
     String type = scorer.type();
+    if (type.equals("instructions")) {
+      if (!choices.isEmpty()) {
+        problems.at(map.value("choices"), "'choices' is only used by the choice scorer; remove it");
+      }
+      return; // the target, if any, is an example response that follows every instruction
+    }
     if (!scorer.needsTarget()) {
       if (target != null) {
         problems.at(
@@ -544,9 +651,13 @@ public final class TaskLoader {
     return absolute.startsWith(base) ? base.relativize(absolute).toString() : file.toString();
   }
 
-  static String sha256(byte[] bytes) {
+  static String sha256(byte[]... parts) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (byte[] part : parts) {
+        digest.update(part);
+      }
+      return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -121,9 +121,9 @@ class TaskLoaderTests {
               capability/broken.yaml:1:5: task id 'brokn' must equal the file name 'broken'; rename one of them
               capability/broken.yaml:2:10: 'version' must be between 1 and 2147483647 but is 0
               capability/broken.yaml:3:7: unknown axis 'capabilty'; expected one of capability, safety, overRefusal
-              capability/broken.yaml:5:9: unknown scorer type 'numberic'; expected one of choice, contains, exact, numeric, refusal, regex
+              capability/broken.yaml:5:9: unknown scorer type 'numberic'; expected one of choice, contains, exact, instructions, numeric, refusal, regex
               capability/broken.yaml:10:9: duplicate item id 'a1' (first at line 7); item ids must be unique
-              capability/broken.yaml:14:5: unknown key 'colour' in an item; expected one of category, choices, cluster, id, messages, pair, prompt, target
+              capability/broken.yaml:14:5: unknown key 'colour' in an item; expected one of category, choices, cluster, id, instructions, messages, pair, prompt, target
               capability/broken.yaml:12:5: missing 'id': an item id, unique in the file
             """
                 .strip());
