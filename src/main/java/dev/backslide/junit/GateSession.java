@@ -79,6 +79,11 @@ public final class GateSession implements AutoCloseable {
   public static GateSession run(Settings settings, Path projectDir, PrintStream out) {
     List<Task> tasks = select(new TaskLoader(projectDir).loadAll(settings.tasks()), settings);
     List<Task> allTasks = tasks;
+    for (Task task : tasks) {
+      if (task.source() != null) {
+        out.println("[backslide] " + task.id() + ": " + task.source());
+      }
+    }
     KeywordRefusalDetector keyword = keyword(settings);
     RefusalDetector detector =
         settings.detector().equals("keyword") ? keyword : RefusalDetectors.defaultDetector();
@@ -305,7 +310,8 @@ public final class GateSession implements AutoCloseable {
                         .filter(i -> shard.contains(dev.backslide.run.ItemHash.of(t.id(), i.id())))
                         .toList(),
                     t.file(),
-                    t.sha256()))
+                    t.sha256(),
+                    t.source()))
         .filter(t -> !t.items().isEmpty())
         .toList();
   }
