@@ -6,7 +6,6 @@ import dev.backslide.compare.Cells;
 import dev.backslide.compare.EndpointErrors;
 import dev.backslide.compare.Pair;
 import dev.backslide.config.Sampling;
-import dev.backslide.endpoint.ChatEndpoint;
 import dev.backslide.endpoint.EndpointSpec;
 import dev.backslide.endpoint.EndpointStats;
 import dev.backslide.endpoint.Role;
@@ -142,8 +141,8 @@ public final class Benchmark {
               t.setDaemon(true);
               return t;
             });
-    try (ChatEndpoint reference = endpoint(Role.REFERENCE, referenceUrl, "reference");
-        ChatEndpoint candidate = endpoint(Role.CANDIDATE, candidateUrl, "candidate")) {
+    try (OpenAiChatEndpoint reference = endpoint(Role.REFERENCE, referenceUrl, "reference");
+        OpenAiChatEndpoint candidate = endpoint(Role.CANDIDATE, candidateUrl, "candidate")) {
       if (warm != null) {
         log.println("[bench] warm-up: " + options.warmup() + " items per endpoint");
         decide(
@@ -162,6 +161,8 @@ public final class Benchmark {
           "[bench] measured run: %d items per endpoint, L = %d ms, c = %d%n",
           options.items(), options.latencyMillis(), options.concurrency());
       Map<String, Long> threads0 = cpuByThread();
+      String load0 = loadAverage();
+      long decreases0 = reference.limitDecreases() + candidate.limitDecreases();
       long cpu0 = os.getProcessCpuTime();
       long start = System.nanoTime();
       GateRunner runner =
@@ -196,6 +197,14 @@ public final class Benchmark {
       long candAnswered =
           run.pairs().stream().filter(p -> !p.candidate().hasEndpointError()).count();
       double rescorePerSecond = rescore(run.pairs(), scorers);
+      log.printf(
+          "[bench] adaptive limits now: reference %s, candidate %s; %d decreases; load average"
+              + " before %s, after %s%n",
+          reference.limits(),
+          candidate.limits(),
+          reference.limitDecreases() + candidate.limitDecreases() - decreases0,
+          load0,
+          loadAverage());
       long[] millis =
           run.pairs().stream()
               .flatMap(p -> java.util.stream.Stream.of(p.reference(), p.candidate()))
@@ -245,7 +254,7 @@ public final class Benchmark {
                 EndpointErrors.of(Role.CANDIDATE, run.pairs())));
   }
 
-  private ChatEndpoint endpoint(Role role, String url, String model) {
+  private OpenAiChatEndpoint endpoint(Role role, String url, String model) {
     EndpointSpec spec =
         new EndpointSpec(
             role,
@@ -256,7 +265,8 @@ public final class Benchmark {
             Duration.ofSeconds(120),
             5,
             Duration.ofMillis(options.retryBaseMillis()));
-    return new OpenAiChatEndpoint(spec, null);
+    return new OpenAiChatEndpoint(
+        spec.withAdaptive(options.adaptive(), EndpointSpec.DEFAULT_LATENCY_TOLERANCE), null);
   }
 
   /** Scores every answer again on this one thread: answers scored per second. */
@@ -288,6 +298,16 @@ public final class Benchmark {
         a.failed() - b.failed(),
         a.status429() - b.status429(),
         a.status5xx() - b.status5xx());
+  }
+
+  /** The 1, 5 and 15 minute load averages: other work on the machine skews the figures. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   /** VmHWM of this JVM, in kB: the peak resident set. */

@@ -1,0 +1,108 @@
+package dev.backslide.endpoint.openai;
+
+/**
+ * How many requests one replica may have in flight: additive increase, multiplicative decrease
+ * (AIMD). It starts at the configured maximum, which it never exceeds. A 429, or a smoothed latency
+ * above {@code tolerance} times the lowest seen, multiplies it by {@value #DECREASE}, at most once
+ * per round trip (only answers to requests sent after the last decrease count); each answer in time
+ * adds {@code 1 / limit}, about one more request per round trip.
+ *
+ * <p>Latency is judged twice, as it is and per output token, and only climbs when both climb: a
+ * task with longer answers raises the first alone, one with shorter answers the second alone, while
+ * a queue in front of the model raises both. Not thread-safe: its replica's lock guards it.
+ */
+final class AdaptiveLimit {
+  static final double DECREASE = 0.9;
+
+  /** Answers before latency is judged. */
+  static final int WARM_UP = 20;
+
+  /** Weight of a new latency in the smoothed latency. */
+  static final double SMOOTHING = 0.1;
+
+  private final int max;
+  private final boolean adaptive;
+  private final double tolerance;
+  private double limit;
+  private long lastDecrease;
+  private int samples;
+  private double latency;
+  private double perToken;
+  private double lowestLatency = Double.MAX_VALUE;
+  private double lowestPerToken = Double.MAX_VALUE;
+  private long decreases;
+
+  /**
+   * @param max the hard cap, 1 or more
+   * @param adaptive false to stay at {@code max}
+   * @param tolerance latency climb that counts, above 1; 0 to ignore latency
+   */
+  AdaptiveLimit(int max, boolean adaptive, double tolerance) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1 but was " + max);
+    }
+    this.max = max;
+    this.adaptive = adaptive;
+    this.tolerance = tolerance;
+    this.limit = max;
+  }
+
+  /** Requests that may be in flight now, 1 to max. */
+  int current() {
+    return (int) limit;
+  }
+
+  /** How often the limit was lowered. */
+  long decreases() {
+    return decreases;
+  }
+
+  /**
+   * An answer in time.
+   *
+   * @param sentAt {@link System#nanoTime()} when the request was sent
+   * @param now {@link System#nanoTime()} now
+   * @param outputTokens the completion's tokens, or -1 when the endpoint did not say
+   */
+  void onAnswer(long sentAt, long now, int outputTokens) {
+    if (!adaptive) {
+      return;
+    }
+    double millis = (now - sentAt) / 1e6;
+    double tokenMillis = outputTokens < 0 ? millis : millis / (outputTokens + 1);
+    if (samples++ == 0) {
+      latency = millis;
+      perToken = tokenMillis;
+    } else {
+      latency += SMOOTHING * (millis - latency);
+      perToken += SMOOTHING * (tokenMillis - perToken);
+    }
+    if (samples >= WARM_UP) {
+      lowestLatency = Math.min(lowestLatency, latency);
+      lowestPerToken = Math.min(lowestPerToken, perToken);
+      if (tolerance > 0
+          && latency > tolerance * lowestLatency
+          && perToken > tolerance * lowestPerToken) {
+        decrease(sentAt, now);
+        return;
+      }
+    }
+    limit = Math.min(max, limit + 1 / limit);
+  }
+
+  /** A 429: too many requests. */
+  void onRateLimited(long sentAt, long now) {
+    if (adaptive) {
+      decrease(sentAt, now);
+    }
+  }
+
+  private void decrease(long sentAt, long now) {
+    if (decreases > 0 && sentAt - lastDecrease <= 0) {
+      return; // sent before the last decrease: already accounted for
+    }
+    limit = Math.max(1, limit * DECREASE);
+    lastDecrease = now;
+    decreases++;
+  }
+}
