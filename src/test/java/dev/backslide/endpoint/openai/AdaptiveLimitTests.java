@@ -1,0 +1,86 @@
+package dev.backslide.endpoint.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AdaptiveLimitTests {
+  private static final long MS = 1_000_000L;
+
+  @Test
+  void startsAtTheMaximumAndNeverExceedsIt() {
+    AdaptiveLimit limit = new AdaptiveLimit(8, true, 2.0);
+    assertThat(limit.current()).isEqualTo(8);
+    for (int i = 0; i < 100; i++) {
+      limit.onAnswer(i * MS, i * MS + 50 * MS, 10);
+    }
+    assertThat(limit.current()).isEqualTo(8);
+  }
+
+  @Test
+  void aBurstOf429sToRequestsSentTogetherLowersTheLimitOnce() {
+    AdaptiveLimit limit = new AdaptiveLimit(64, true, 2.0);
+    for (int i = 0; i < 32; i++) {
+      limit.onRateLimited(0, 5 * MS + i);
+    }
+    assertThat(limit.current()).isEqualTo(57);
+    assertThat(limit.decreases()).isEqualTo(1);
+    limit.onRateLimited(6 * MS, 7 * MS);
+    assertThat(limit.current()).isEqualTo(51);
+  }
+
+  @Test
+  void climbsBackByAboutOnePerRoundTripOfAnswers() {
+    AdaptiveLimit limit = new AdaptiveLimit(32, true, 0);
+    limit.onRateLimited(0, 1);
+    int lowered = limit.current();
+    for (int i = 0; i < lowered; i++) {
+      limit.onAnswer(2, 3, 1);
+    }
+    assertThat(limit.current()).isEqualTo(lowered + 1);
+  }
+
+  @Test
+  void neverGoesBelowOne() {
+    AdaptiveLimit limit = new AdaptiveLimit(4, true, 0);
+    for (int i = 1; i <= 50; i++) {
+      limit.onRateLimited(i * 10 * MS, i * 10 * MS + 1);
+    }
+    assertThat(limit.current()).isEqualTo(1);
+  }
+
+  @Test
+  void lowersTheLimitWhenLatencyAndLatencyPerTokenBothClimb() {
+    AdaptiveLimit limit = new AdaptiveLimit(32, true, 2.0);
+    long t = 0;
+    for (int i = 0; i < 40; i++, t += MS) {
+      limit.onAnswer(t, t + 50 * MS, 20);
+    }
+    assertThat(limit.current()).isEqualTo(32);
+    for (int i = 0; i < 40; i++, t += MS) {
+      limit.onAnswer(t, t + 200 * MS, 20);
+    }
+    assertThat(limit.current()).isLessThan(32);
+  }
+
+  @Test
+  void longerAnswersAloneAreNotAClimb() {
+    AdaptiveLimit limit = new AdaptiveLimit(32, true, 2.0);
+    long t = 0;
+    for (int i = 0; i < 40; i++, t += MS) {
+      limit.onAnswer(t, t + 50 * MS, 1);
+    }
+    for (int i = 0; i < 40; i++, t += MS) {
+      limit.onAnswer(t, t + 500 * MS, 100); // ten times slower, a hundred times longer
+    }
+    assertThat(limit.decreases()).isZero();
+    assertThat(limit.current()).isEqualTo(32);
+  }
+
+  @Test
+  void staysAtTheMaximumWhenNotAdaptive() {
+    AdaptiveLimit limit = new AdaptiveLimit(16, false, 2.0);
+    limit.onRateLimited(0, 1);
+    assertThat(limit.current()).isEqualTo(16);
+  }
+}
