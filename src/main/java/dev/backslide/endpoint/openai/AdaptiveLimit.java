@@ -2,20 +2,25 @@ package dev.backslide.endpoint.openai;
 
 /**
  * How many requests one replica may have in flight: additive increase, multiplicative decrease
- * (AIMD). It starts at the configured maximum, which it never exceeds. A 429, or a smoothed latency
- * above {@code tolerance} times the lowest seen, multiplies it by {@value #DECREASE}, at most once
- * per round trip (only answers to requests sent after the last decrease count); each answer in time
- * adds {@code 1 / limit}, about one more request per round trip.
+ * (AIMD). It starts at the configured maximum, which it never exceeds. A 429 multiplies it by
+ * {@value #DECREASE_ON_429}, a smoothed latency above {@code tolerance} times the lowest seen by
+ * {@value #DECREASE_ON_LATENCY}, at most once per round trip (only answers to requests sent after
+ * the last decrease count); each answer in time while the limit is all in use adds {@code 1 /
+ * limit}, about one more request per round trip.
  *
  * <p>Latency is judged twice, as it is and per output token, and only climbs when both climb: a
  * task with longer answers raises the first alone, one with shorter answers the second alone, while
  * a queue in front of the model raises both. Not thread-safe: its replica's lock guards it.
  */
 final class AdaptiveLimit {
-  static final double DECREASE = 0.9;
+  static final double DECREASE_ON_429 = 0.75;
+  static final double DECREASE_ON_LATENCY = 0.9;
 
   /** Answers before latency is judged. */
   static final int WARM_UP = 20;
+
+  /** A climb smaller than this is jitter, not a queue (loopback and tiny models answer in ms). */
+  static final double MIN_CLIMB_MILLIS = 25;
 
   /** Weight of a new latency in the smoothed latency. */
   static final double SMOOTHING = 0.1;
@@ -63,8 +68,10 @@ final class AdaptiveLimit {
    * @param sentAt {@link System#nanoTime()} when the request was sent
    * @param now {@link System#nanoTime()} now
    * @param outputTokens the completion's tokens, or -1 when the endpoint did not say
+   * @param saturated whether the limit was in use (all of it in flight): only then is it raised, so
+   *     that a run's quiet tail does not lift it beyond what was tried
    */
-  void onAnswer(long sentAt, long now, int outputTokens) {
+  void onAnswer(long sentAt, long now, int outputTokens, boolean saturated) {
     if (!adaptive) {
       return;
     }
@@ -82,26 +89,29 @@ final class AdaptiveLimit {
       lowestPerToken = Math.min(lowestPerToken, perToken);
       if (tolerance > 0
           && latency > tolerance * lowestLatency
+          && latency - lowestLatency > MIN_CLIMB_MILLIS
           && perToken > tolerance * lowestPerToken) {
-        decrease(sentAt, now);
+        decrease(sentAt, now, DECREASE_ON_LATENCY);
         return;
       }
     }
-    limit = Math.min(max, limit + 1 / limit);
+    if (saturated) {
+      limit = Math.min(max, limit + 1 / limit);
+    }
   }
 
   /** A 429: too many requests. */
   void onRateLimited(long sentAt, long now) {
     if (adaptive) {
-      decrease(sentAt, now);
+      decrease(sentAt, now, DECREASE_ON_429);
     }
   }
 
-  private void decrease(long sentAt, long now) {
+  private void decrease(long sentAt, long now, double factor) {
     if (decreases > 0 && sentAt - lastDecrease <= 0) {
       return; // sent before the last decrease: already accounted for
     }
-    limit = Math.max(1, limit * DECREASE);
+    limit = Math.max(1, limit * factor);
     lastDecrease = now;
     decreases++;
   }

@@ -88,12 +88,13 @@ final class ReplicaScheduler {
     List<Runnable> ready = new ArrayList<>();
     synchronized (this) {
       long now = clock.getAsLong();
+      boolean saturated = replica.inFlight >= replica.limit.current() || inFlight >= maxInFlight;
       inFlight--;
       replica.inFlight--;
       switch (outcome) {
         case ANSWERED -> {
           replica.succeeded();
-          replica.limit.onAnswer(sentAt, now, outputTokens);
+          replica.limit.onAnswer(sentAt, now, outputTokens, saturated);
         }
         case RATE_LIMITED -> replica.limit.onRateLimited(sentAt, now);
         case FAILED -> {

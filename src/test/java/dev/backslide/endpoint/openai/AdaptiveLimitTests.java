@@ -12,7 +12,7 @@ class AdaptiveLimitTests {
     AdaptiveLimit limit = new AdaptiveLimit(8, true, 2.0);
     assertThat(limit.current()).isEqualTo(8);
     for (int i = 0; i < 100; i++) {
-      limit.onAnswer(i * MS, i * MS + 50 * MS, 10);
+      limit.onAnswer(i * MS, i * MS + 50 * MS, 10, true);
     }
     assertThat(limit.current()).isEqualTo(8);
   }
@@ -23,10 +23,10 @@ class AdaptiveLimitTests {
     for (int i = 0; i < 32; i++) {
       limit.onRateLimited(0, 5 * MS + i);
     }
-    assertThat(limit.current()).isEqualTo(57);
+    assertThat(limit.current()).isEqualTo(48);
     assertThat(limit.decreases()).isEqualTo(1);
     limit.onRateLimited(6 * MS, 7 * MS);
-    assertThat(limit.current()).isEqualTo(51);
+    assertThat(limit.current()).isEqualTo(36);
   }
 
   @Test
@@ -34,10 +34,21 @@ class AdaptiveLimitTests {
     AdaptiveLimit limit = new AdaptiveLimit(32, true, 0);
     limit.onRateLimited(0, 1);
     int lowered = limit.current();
-    for (int i = 0; i < lowered; i++) {
-      limit.onAnswer(2, 3, 1);
+    for (int i = 0; i <= lowered; i++) {
+      limit.onAnswer(2, 3, 1, true);
     }
     assertThat(limit.current()).isEqualTo(lowered + 1);
+  }
+
+  @Test
+  void isNotRaisedWhileItIsNotAllInUse() {
+    AdaptiveLimit limit = new AdaptiveLimit(32, true, 0);
+    limit.onRateLimited(0, 1);
+    int lowered = limit.current();
+    for (int i = 0; i < 100; i++) {
+      limit.onAnswer(2, 3, 1, false);
+    }
+    assertThat(limit.current()).isEqualTo(lowered);
   }
 
   @Test
@@ -54,13 +65,26 @@ class AdaptiveLimitTests {
     AdaptiveLimit limit = new AdaptiveLimit(32, true, 2.0);
     long t = 0;
     for (int i = 0; i < 40; i++, t += MS) {
-      limit.onAnswer(t, t + 50 * MS, 20);
+      limit.onAnswer(t, t + 50 * MS, 20, true);
     }
     assertThat(limit.current()).isEqualTo(32);
     for (int i = 0; i < 40; i++, t += MS) {
-      limit.onAnswer(t, t + 200 * MS, 20);
+      limit.onAnswer(t, t + 200 * MS, 20, true);
     }
     assertThat(limit.current()).isLessThan(32);
+  }
+
+  @Test
+  void aClimbOfAFewMillisecondsIsJitter() {
+    AdaptiveLimit limit = new AdaptiveLimit(32, true, 2.0);
+    long t = 0;
+    for (int i = 0; i < 40; i++, t += MS) {
+      limit.onAnswer(t, t + 5 * MS, 20, true);
+    }
+    for (int i = 0; i < 40; i++, t += MS) {
+      limit.onAnswer(t, t + 20 * MS, 20, true);
+    }
+    assertThat(limit.decreases()).isZero();
   }
 
   @Test
@@ -68,10 +92,10 @@ class AdaptiveLimitTests {
     AdaptiveLimit limit = new AdaptiveLimit(32, true, 2.0);
     long t = 0;
     for (int i = 0; i < 40; i++, t += MS) {
-      limit.onAnswer(t, t + 50 * MS, 1);
+      limit.onAnswer(t, t + 50 * MS, 1, true);
     }
     for (int i = 0; i < 40; i++, t += MS) {
-      limit.onAnswer(t, t + 500 * MS, 100); // ten times slower, a hundred times longer
+      limit.onAnswer(t, t + 500 * MS, 100, true); // ten times slower, a hundred times longer
     }
     assertThat(limit.decreases()).isZero();
     assertThat(limit.current()).isEqualTo(32);

@@ -58,11 +58,11 @@ class ReplicaSchedulerTests {
         s.release(r, Outcome.RATE_LIMITED, clock.get() - 5, -1);
       }
     }
-    assertThat(s.limits()).containsExactly(6, 20);
+    assertThat(s.limits()).containsExactly(1, 20);
     started.clear();
     submit(s, 20);
     assertThat(started).hasSize(10);
-    assertThat(startedOn(0)).isLessThanOrEqualTo(6);
+    assertThat(startedOn(0)).isEqualTo(1);
   }
 
   @Test
