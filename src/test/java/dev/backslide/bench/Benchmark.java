@@ -52,6 +52,10 @@ import java.util.function.Function;
  * <pre>
  * mvn -B -q -Pbench verify -Dbench.args="--items 2000 --latency-ms 50 --concurrency 64"
  * </pre>
+ *
+ * <p>With {@code -Dbench.jfr=FILE} in {@code bench.jvm}, the measured run alone is recorded with
+ * JDK Flight Recorder (profile settings, a CPU sample every 2 ms); read it with {@code jfr print
+ * --events jdk.ExecutionSample FILE}.
  */
 public final class Benchmark {
   private final BenchOptions options;
@@ -161,6 +165,14 @@ public final class Benchmark {
           "[bench] measured run: %d items per endpoint, L = %d ms, c = %d%n",
           options.items(), options.latencyMillis(), options.concurrency());
       Map<String, Long> threads0 = cpuByThread();
+      jdk.jfr.Recording recording = null;
+      String jfr = System.getProperty("bench.jfr");
+      if (jfr != null) {
+        recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+        recording.setDestination(Path.of(jfr));
+        recording.start();
+      }
       String load0 = loadAverage();
       long decreases0 = reference.limitDecreases() + candidate.limitDecreases();
       long cpu0 = os.getProcessCpuTime();
@@ -181,6 +193,11 @@ public final class Benchmark {
       double scoringBusy = clock.nanos() / 1e9;
       long cpu1 = os.getProcessCpuTime();
       long serverCpu1 = processCpuNanos(serverPid);
+      if (recording != null) {
+        recording.stop();
+        recording.close();
+        log.println("[bench] JFR recording of the measured run: " + jfr);
+      }
       Map<String, Long> threads1 = cpuByThread();
       Map<String, Double> threadCpu = new java.util.TreeMap<>();
       long javaThreads = 0;
@@ -240,6 +257,8 @@ public final class Benchmark {
           verdict.overall().toString(),
           threadCpu,
           ManagementFactory.getRuntimeMXBean().getInputArguments());
+    } catch (IOException | java.text.ParseException e) {
+      throw new IllegalStateException("cannot record with JFR: " + e.getMessage(), e);
     } finally {
       scoring.shutdownNow();
     }
