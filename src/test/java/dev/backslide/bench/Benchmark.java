@@ -145,13 +145,18 @@ public final class Benchmark {
               t.setDaemon(true);
               return t;
             });
-    try (OpenAiChatEndpoint reference = endpoint(Role.REFERENCE, referenceUrl, "reference");
-        OpenAiChatEndpoint candidate = endpoint(Role.CANDIDATE, candidateUrl, "candidate")) {
+    try (OpenAiChatEndpoint reference =
+            endpoint(Role.REFERENCE, referenceUrl, "reference", options.concurrency());
+        OpenAiChatEndpoint candidate =
+            endpoint(Role.CANDIDATE, candidateUrl, "candidate", options.concurrency())) {
       if (warm != null) {
-        log.println("[bench] warm-up: " + options.warmup() + " items per endpoint");
-        decide(
-            new GateRunner(reference, candidate, scorers, Sampling.NONE, scoring, Progress.SILENT)
-                .run(warm));
+        // JIT warm-up on other items, at 64 in flight or more so that c = 1 does not take minutes
+        int c = Math.max(64, options.concurrency());
+        log.println("[bench] warm-up: " + options.warmup() + " items per endpoint at c = " + c);
+        try (OpenAiChatEndpoint r = endpoint(Role.REFERENCE, referenceUrl, "reference", c);
+            OpenAiChatEndpoint k = endpoint(Role.CANDIDATE, candidateUrl, "candidate", c)) {
+          decide(new GateRunner(r, k, scorers, Sampling.NONE, scoring, Progress.SILENT).run(warm));
+        }
       }
       EndpointStats ref0 = reference.stats();
       EndpointStats cand0 = candidate.stats();
@@ -273,14 +278,14 @@ public final class Benchmark {
                 EndpointErrors.of(Role.CANDIDATE, run.pairs())));
   }
 
-  private OpenAiChatEndpoint endpoint(Role role, String url, String model) {
+  private OpenAiChatEndpoint endpoint(Role role, String url, String model, int concurrency) {
     EndpointSpec spec =
         new EndpointSpec(
             role,
             URI.create(url),
             model,
             null,
-            options.concurrency(),
+            concurrency,
             Duration.ofSeconds(120),
             5,
             Duration.ofMillis(options.retryBaseMillis()));
