@@ -280,7 +280,8 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       http = client.newCall(request.build());
     } catch (RuntimeException e) {
       replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, sentAt, -1);
-      finish(call, failure(replica, FailureKind.CONNECTION, 0, null, e.toString(), attempt));
+      finish(
+          call, replica, failure(replica, FailureKind.CONNECTION, 0, null, e.toString(), attempt));
       return;
     }
     http.enqueue(
@@ -354,7 +355,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       if (RetryPolicy.retryable(status)) {
         retryOrFail(call, attempt, replica, failure, retryAfter);
       } else {
-        finish(call, failure);
+        finish(call, replica, failure);
       }
       return;
     }
@@ -365,6 +366,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, sentAt, -1);
       finish(
           call,
+          replica,
           failure(replica, FailureKind.MALFORMED_JSON, status, excerpt(text(bytes)), "", attempt));
       return;
     }
@@ -372,6 +374,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, sentAt, -1);
       finish(
           call,
+          replica,
           failure(
               replica,
               FailureKind.MALFORMED_JSON,
@@ -392,6 +395,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       String detail = root.has("error") ? "the body is an error object" : "";
       finish(
           call,
+          replica,
           failure(replica, FailureKind.NO_CHOICES, status, excerpt(text(bytes)), detail, attempt));
       return;
     }
@@ -441,7 +445,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       EndpointFailure failure,
       @Nullable String retryAfter) {
     if (attempt > retryPolicy.maxRetries()) {
-      finish(call, failure);
+      finish(call, replica, failure);
       return;
     }
     retries.increment();
@@ -450,13 +454,13 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       scheduler.schedule(
           () -> attempt(call, attempt + 1, replica), delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException shutDown) {
-      finish(call, failure);
+      finish(call, replica, failure);
     }
   }
 
-  private void finish(PendingCall call, EndpointFailure failure) {
+  private void finish(PendingCall call, Replica replica, EndpointFailure failure) {
     failed.increment();
-    call.result.complete(CallResult.failed(failure, elapsed(call.start), failure.endpoint()));
+    call.result.complete(CallResult.failed(failure, elapsed(call.start), replica.base));
   }
 
   private EndpointFailure failure(
