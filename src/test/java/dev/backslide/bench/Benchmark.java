@@ -182,14 +182,12 @@ public final class Benchmark {
       long decreases0 = reference.limitDecreases() + candidate.limitDecreases();
       long cpu0 = os.getProcessCpuTime();
       long start = System.nanoTime();
+      Phases phases =
+          new Phases(
+              LogProgress.forConsole(
+                  log, role -> role == Role.REFERENCE ? reference.stats() : candidate.stats()));
       GateRunner runner =
-          new GateRunner(
-              reference,
-              candidate,
-              scorers,
-              Sampling.NONE,
-              scoring,
-              new LogProgress(log, Duration.ofSeconds(10)));
+          new GateRunner(reference, candidate, scorers, Sampling.NONE, scoring, phases);
       RunResult run = runner.run(bench);
       long calls = System.nanoTime();
       GateVerdict verdict = decide(run);
@@ -235,12 +233,18 @@ public final class Benchmark {
               .sorted()
               .toArray();
       log.printf(
-          "[bench] call millis: p50 %d, p90 %d, p99 %d, max %d; run %d ms, statistics %d ms%n",
+          "[bench] call millis (from submission): p50 %d, p90 %d, p99 %d, max %d; run %d ms"
+              + " (describe %d ms, first answer after %d ms, last answer at %d ms, pairs joined"
+              + " at %d ms), statistics %d ms%n",
           millis[millis.length / 2],
           millis[millis.length * 9 / 10],
           millis[millis.length * 99 / 100],
           millis[millis.length - 1],
           run.elapsed().toMillis(),
+          (phases.started - start) / 1_000_000,
+          (phases.first - phases.started) / 1_000_000,
+          (phases.last - start) / 1_000_000,
+          (phases.finished - start) / 1_000_000,
           (end - calls) / 1_000_000);
       return new BenchResult(
           options,
@@ -386,6 +390,41 @@ public final class Benchmark {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
         .mapToLong(GarbageCollectorMXBean::getCollectionCount)
         .sum();
+  }
+
+  /** When the run's phases happened, by {@link System#nanoTime()}; passes everything on. */
+  static final class Phases implements Progress {
+    private final Progress next;
+    volatile long started;
+    volatile long first;
+    volatile long last;
+    volatile long finished;
+
+    Phases(Progress next) {
+      this.next = next;
+    }
+
+    @Override
+    public void start(int callsPerEndpoint) {
+      started = System.nanoTime();
+      next.start(callsPerEndpoint);
+    }
+
+    @Override
+    public void done(Role role, boolean ok) {
+      long now = System.nanoTime();
+      if (first == 0) {
+        first = now;
+      }
+      last = now;
+      next.done(role, ok);
+    }
+
+    @Override
+    public void finish() {
+      finished = System.nanoTime();
+      next.finish();
+    }
   }
 
   /** Counts scoring calls and the time they take, on whichever threads they run. */

@@ -6,7 +6,10 @@ package dev.backslide.endpoint.openai;
  * {@value #DECREASE_ON_429}, a smoothed latency above {@code tolerance} times the lowest seen by
  * {@value #DECREASE_ON_LATENCY}, at most once per round trip (only answers to requests sent after
  * the last decrease count); each answer in time while the limit is all in use adds {@code 1 /
- * limit}, about one more request per round trip.
+ * limit}, about one more request per round trip, up to one below the limit at the last decrease,
+ * and {@value #PROBE_SLOWDOWN} times slower beyond it: the limit comes back quickly to what worked,
+ * and probes past what did not only now and then (each probe that finds the server's cap costs a
+ * request a {@code Retry-After} wait, which at the end of a run is added to its wall time).
  *
  * <p>Latency is judged twice, as it is and per output token, and only climbs when both climb: a
  * task with longer answers raises the first alone, one with shorter answers the second alone, while
@@ -16,11 +19,16 @@ final class AdaptiveLimit {
   static final double DECREASE_ON_429 = 0.75;
   static final double DECREASE_ON_LATENCY = 0.9;
 
+  /** How much slower the limit grows beyond its value at the last decrease. */
+  static final int PROBE_SLOWDOWN = 8;
+
   /** Answers before latency is judged. */
   static final int WARM_UP = 20;
 
-  /** A climb smaller than this is jitter, not a queue (loopback and tiny models answer in ms). */
-  static final double MIN_CLIMB_MILLIS = 25;
+  /**
+   * A smaller climb is jitter, not a queue: loopback servers, tiny models, a busy client machine.
+   */
+  static final double MIN_CLIMB_MILLIS = 100;
 
   /** Weight of a new latency in the smoothed latency. */
   static final double SMOOTHING = 0.1;
@@ -30,6 +38,7 @@ final class AdaptiveLimit {
   private final double tolerance;
   private double limit;
   private long lastDecrease;
+  private double ceiling = Double.MAX_VALUE;
   private int samples;
   private double latency;
   private double perToken;
@@ -96,7 +105,8 @@ final class AdaptiveLimit {
       }
     }
     if (saturated) {
-      limit = Math.min(max, limit + 1 / limit);
+      double step = limit + 1 < ceiling ? 1 / limit : 1 / (PROBE_SLOWDOWN * limit);
+      limit = Math.min(max, limit + step);
     }
   }
 
@@ -111,6 +121,7 @@ final class AdaptiveLimit {
     if (decreases > 0 && sentAt - lastDecrease <= 0) {
       return; // sent before the last decrease: already accounted for
     }
+    ceiling = limit;
     limit = Math.max(1, limit * factor);
     lastDecrease = now;
     decreases++;

@@ -41,6 +41,25 @@ class AdaptiveLimitTests {
   }
 
   @Test
+  void probesPastTheLimitThatLast429dEightTimesMoreSlowly() {
+    AdaptiveLimit limit = new AdaptiveLimit(64, true, 0);
+    limit.onRateLimited(0, 1); // 64 -> 48, ceiling 64
+    limit.onRateLimited(2, 3); // 48 -> 36, ceiling 48
+    int answers = 0;
+    while (limit.current() < 47) {
+      limit.onAnswer(4, 5, 1, true);
+      answers++;
+    }
+    assertThat(answers).as("about one per request in flight per step").isBetween(400, 460);
+    answers = 0;
+    while (limit.current() < 49) {
+      limit.onAnswer(4, 5, 1, true);
+      answers++;
+    }
+    assertThat(answers).as("beyond the ceiling").isGreaterThan(8 * 47);
+  }
+
+  @Test
   void isNotRaisedWhileItIsNotAllInUse() {
     AdaptiveLimit limit = new AdaptiveLimit(32, true, 0);
     limit.onRateLimited(0, 1);
@@ -69,20 +88,20 @@ class AdaptiveLimitTests {
     }
     assertThat(limit.current()).isEqualTo(32);
     for (int i = 0; i < 40; i++, t += MS) {
-      limit.onAnswer(t, t + 200 * MS, 20, true);
+      limit.onAnswer(t, t + 300 * MS, 20, true);
     }
     assertThat(limit.current()).isLessThan(32);
   }
 
   @Test
-  void aClimbOfAFewMillisecondsIsJitter() {
+  void aClimbOfLessThanATenthOfASecondIsJitter() {
     AdaptiveLimit limit = new AdaptiveLimit(32, true, 2.0);
     long t = 0;
     for (int i = 0; i < 40; i++, t += MS) {
       limit.onAnswer(t, t + 5 * MS, 20, true);
     }
     for (int i = 0; i < 40; i++, t += MS) {
-      limit.onAnswer(t, t + 20 * MS, 20, true);
+      limit.onAnswer(t, t + 90 * MS, 20, true);
     }
     assertThat(limit.decreases()).isZero();
   }
