@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backslide.endpoint.CallResult;
 import dev.backslide.endpoint.EndpointStats;
+import dev.backslide.fixture.Reply;
 import dev.backslide.fixture.ScriptedChatServer;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,22 @@ class AdaptiveConcurrencyTests {
       ask(endpoint, 40);
       assertThat(endpoint.limits()).containsExactly(8);
       assertThat(endpoint.stats().status429()).isPositive();
+    }
+  }
+
+  @Test
+  void whenLatencyClimbsUnderAnotherTenantsLoadItLowersWhatItSends() {
+    try (var server =
+            ScriptedChatServer.start("m")
+                .otherwise(Reply.content("ok").after(Duration.ofMillis(30)));
+        var endpoint = new OpenAiChatEndpoint(spec(server.baseUrl(), 16, List.of()), null)) {
+      server
+          .when(call -> call.number() > 120)
+          .reply(Reply.content("ok").after(Duration.ofMillis(400)));
+      List<CallResult> results = ask(endpoint, 240);
+      assertThat(results).allMatch(CallResult::ok);
+      assertThat(endpoint.limitDecreases()).isPositive();
+      assertThat(endpoint.limits().get(0)).isLessThan(16);
     }
   }
 }
