@@ -22,6 +22,9 @@ final class AdaptiveLimit {
   /** How much slower the limit grows beyond its value at the last decrease. */
   static final int PROBE_SLOWDOWN = 8;
 
+  /** A climb counts once it has lasted this many times the lowest smoothed latency. */
+  static final int SUSTAINED = 3;
+
   /** Answers before latency is judged. */
   static final int WARM_UP = 20;
 
@@ -39,6 +42,8 @@ final class AdaptiveLimit {
   private double limit;
   private long lastDecrease;
   private double ceiling = Double.MAX_VALUE;
+  private long climbingSince;
+  private boolean climbing;
   private int samples;
   private double latency;
   private double perToken;
@@ -96,10 +101,17 @@ final class AdaptiveLimit {
     if (samples >= WARM_UP) {
       lowestLatency = Math.min(lowestLatency, latency);
       lowestPerToken = Math.min(lowestPerToken, perToken);
-      if (tolerance > 0
-          && latency > tolerance * lowestLatency
-          && latency - lowestLatency > MIN_CLIMB_MILLIS
-          && perToken > tolerance * lowestPerToken) {
+      boolean climb =
+          tolerance > 0
+              && latency > tolerance * lowestLatency
+              && latency - lowestLatency > MIN_CLIMB_MILLIS
+              && perToken > tolerance * lowestPerToken;
+      if (climb && !climbing) {
+        climbing = true;
+        climbingSince = now;
+      }
+      climbing = climb;
+      if (climb && now - climbingSince > SUSTAINED * lowestLatency * 1e6) {
         decrease(sentAt, now, DECREASE_ON_LATENCY);
         return;
       }

@@ -87,6 +87,10 @@ class AdaptiveLimitTests {
       limit.onAnswer(t, t + 50 * MS, 20, true);
     }
     assertThat(limit.current()).isEqualTo(32);
+    for (int i = 0; i < 140; i++, t += MS) {
+      limit.onAnswer(t, t + 300 * MS, 20, true);
+    }
+    assertThat(limit.current()).as("a climb of less than 3 x 50 ms").isEqualTo(32);
     for (int i = 0; i < 40; i++, t += MS) {
       limit.onAnswer(t, t + 300 * MS, 20, true);
     }
