@@ -31,6 +31,11 @@ public record Setting(String key, @Nullable String defaultValue, String descript
               "backslide.reference.concurrency",
               null,
               "requests in flight to the reference (default: backslide.concurrency)"),
+          new Setting(
+              "backslide.reference.replicas",
+              null,
+              "further base URLs serving the reference model, comma-separated; each request goes"
+                  + " to the least loaded healthy one"),
           new Setting("backslide.candidate.url", null, "base URL of the candidate endpoint"),
           new Setting(
               "backslide.candidate.model", null, "model name sent to the candidate endpoint"),
@@ -42,7 +47,21 @@ public record Setting(String key, @Nullable String defaultValue, String descript
               "backslide.candidate.concurrency",
               null,
               "requests in flight to the candidate (default: backslide.concurrency)"),
+          new Setting(
+              "backslide.candidate.replicas",
+              null,
+              "further base URLs serving the candidate model, comma-separated"),
           new Setting("backslide.concurrency", "16", "requests in flight per endpoint"),
+          new Setting(
+              "backslide.adaptiveConcurrency",
+              "true",
+              "lower requests in flight when an endpoint answers 429 or slows down, then raise"
+                  + " them again; the concurrency setting stays the maximum"),
+          new Setting(
+              "backslide.latencyTolerance",
+              "2.0",
+              "how many times its lowest smoothed latency an endpoint may take before requests in"
+                  + " flight are lowered; 0 ignores latency"),
           new Setting("backslide.timeoutSeconds", "120", "per-request timeout"),
           new Setting(
               "backslide.maxRetries", "5", "retries on 429, 5xx, timeouts and connection resets"),

@@ -117,10 +117,18 @@ public final class SettingsLoader {
     Duration timeout = Duration.ofSeconds(reader.integer("backslide.timeoutSeconds", 1, 3600));
     int maxRetries = reader.integer("backslide.maxRetries", 0, 100);
     Duration retryBase = Duration.ofMillis(reader.integer("backslide.retryBaseMillis", 1, 600_000));
+    boolean adaptive = reader.bool("backslide.adaptiveConcurrency");
+    double tolerance = reader.decimal("backslide.latencyTolerance", -1e-12, 1000);
+    if (tolerance > 0 && tolerance <= 1) {
+      reader.problem(
+          "backslide.latencyTolerance", "must be 0 (off) or more than 1 but is " + tolerance);
+      tolerance = EndpointSpec.DEFAULT_LATENCY_TOLERANCE;
+    }
     EndpointSpec reference =
         againstBaseline || rescoring
             ? placeholder(Role.REFERENCE, timeout, retryBase)
-            : endpoint(Role.REFERENCE, reader, concurrency, timeout, maxRetries, retryBase);
+            : endpoint(Role.REFERENCE, reader, concurrency, timeout, maxRetries, retryBase)
+                .withAdaptive(adaptive, tolerance);
     EndpointSpec candidate =
         recording || rescoring
             ? placeholder(Role.CANDIDATE, timeout, retryBase)
@@ -133,8 +141,12 @@ public final class SettingsLoader {
                     reference.concurrency(),
                     reference.timeout(),
                     reference.maxRetries(),
-                    reference.retryBase())
-                : endpoint(Role.CANDIDATE, reader, concurrency, timeout, maxRetries, retryBase);
+                    reference.retryBase(),
+                    reference.replicas(),
+                    reference.adaptive(),
+                    reference.latencyTolerance())
+                : endpoint(Role.CANDIDATE, reader, concurrency, timeout, maxRetries, retryBase)
+                    .withAdaptive(adaptive, tolerance);
 
     double alpha = reader.decimal("backslide.alpha", 0, 0.5);
     double total = reader.decimal("backslide.margin.total", 0, 1);
@@ -401,11 +413,46 @@ public final class SettingsLoader {
         reader.values.containsKey(concurrencyKey)
             ? reader.integer(concurrencyKey, 1, 1024)
             : concurrency;
+    List<URI> replicas = replicas(role, reader, uri);
     if (uri == null || model == null) {
       return new EndpointSpec(
           role, URI.create("http://invalid/"), "invalid", null, 1, timeout, 0, retryBase);
     }
-    return new EndpointSpec(role, uri, model.strip(), apiKeyEnv, c, timeout, maxRetries, retryBase);
+    return new EndpointSpec(role, uri, model.strip(), apiKeyEnv, c, timeout, maxRetries, retryBase)
+        .withReplicas(replicas);
+  }
+
+  /** The further base URLs of {@code role}'s endpoint, each checked like the url. */
+  private static List<URI> replicas(Role role, Reader reader, @Nullable URI url) {
+    String key = key(role, "replicas");
+    if (!reader.values.containsKey(key)) {
+      return List.of();
+    }
+    List<URI> replicas = new ArrayList<>();
+    for (String part : reader.text(key).split(",")) {
+      String text = part.strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      try {
+        URI uri = new URI(text);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+            || uri.getHost() == null) {
+          reader.problem(
+              key,
+              "must list http or https URLs such as http://localhost:8002/v1 but has '"
+                  + text
+                  + "'");
+        } else if (uri.equals(url) || replicas.contains(uri)) {
+          reader.problem(key, "lists " + text + " twice (the url counts); list each replica once");
+        } else {
+          replicas.add(uri);
+        }
+      } catch (URISyntaxException e) {
+        reader.problem(key, "has '" + text + "', which is not a URL: " + e.getMessage());
+      }
+    }
+    return replicas;
   }
 
   private static String key(Role role, String name) {
@@ -630,6 +677,15 @@ public final class SettingsLoader {
                   + message));
     }
 
+    boolean bool(String key) {
+      String text = text(key).strip().toLowerCase(java.util.Locale.ROOT);
+      if (text.equals("true") || text.equals("false")) {
+        return text.equals("true");
+      }
+      problem(key, "must be true or false but is '" + text(key).strip() + "'");
+      return true;
+    }
+
     int integer(String key, int min, int max) {
       String text = text(key).strip();
       try {
@@ -643,14 +699,6 @@ public final class SettingsLoader {
         problem(key, "must be a whole number but is '" + text + "'");
         return min;
       }
-    }
-
-    boolean bool(String key) {
-      String text = text(key).strip();
-      if (!text.equals("true") && !text.equals("false")) {
-        problem(key, "must be true or false but is '" + text + "'");
-      }
-      return text.equals("true");
     }
 
     double decimal(String key, double lowExclusive, double highExclusive) {

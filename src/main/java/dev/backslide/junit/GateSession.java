@@ -36,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -215,7 +214,8 @@ public final class GateSession implements AutoCloseable {
               task -> Scorers.create(task.scorer(), task.axis(), detector),
               settings.sampling(),
               scoring,
-              new LogProgress(out, Duration.ofSeconds(10)),
+              LogProgress.forConsole(
+                  out, role -> (role == Role.REFERENCE ? reference : candidate).stats()),
               responses);
       var early = settings.earlyStop();
       run =

@@ -179,6 +179,9 @@ public final class CellReport {
             .append(Html.escape(sample.score().outcome().key()))
             .append("</b>: ")
             .append(Html.escape(sample.score().reason()))
+            .append(" <small>(")
+            .append(Html.escape(sample.call().replica()))
+            .append(")</small>")
             .append("<pre>")
             .append(Html.escape(sample.call().completion().content()))
             .append("</pre>");

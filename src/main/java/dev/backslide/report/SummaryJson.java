@@ -154,6 +154,8 @@ public final class SummaryJson {
       node.put("apiKeyEnv", report.spec().apiKeyEnv());
     }
     node.put("concurrency", report.spec().concurrency());
+    ArrayNode replicas = node.putArray("replicas");
+    report.spec().urls().forEach(u -> replicas.add(u.toString()));
     ObjectNode reported = node.putObject("reported");
     var d = report.description();
     ArrayNode models = reported.putArray("models");

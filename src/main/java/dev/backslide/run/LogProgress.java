@@ -1,53 +1,77 @@
 package dev.backslide.run;
 
+import dev.backslide.endpoint.EndpointStats;
 import dev.backslide.endpoint.Role;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints a plain progress line at a fixed interval (suitable for CI logs): calls done of total per
- * endpoint, rate, ETA and errors.
+ * endpoint, rate, ETA, errors and, when the endpoints' traffic is given, retries. {@link
+ * #forConsole} picks the live {@link TerminalProgress} line instead when output is a terminal.
  */
 public final class LogProgress implements Progress {
+  /** The interval of the plain line when output is not a terminal. */
+  public static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
+
   private final PrintStream out;
   private final Duration interval;
-  private final AtomicLong[] done = {new AtomicLong(), new AtomicLong()};
-  private final AtomicLong[] failed = {new AtomicLong(), new AtomicLong()};
-  private volatile int total;
-  private volatile long startNanos;
-  private ScheduledExecutorService timer;
+  private final ProgressCounts counts;
+  private @Nullable ScheduledExecutorService timer;
 
   public LogProgress(PrintStream out, Duration interval) {
+    this(out, interval, null);
+  }
+
+  /**
+   * @param traffic each endpoint's counters, to show retries; null to leave them out
+   */
+  public LogProgress(
+      PrintStream out, Duration interval, @Nullable Function<Role, EndpointStats> traffic) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("interval must be positive but was " + interval);
+    }
     this.out = out;
     this.interval = interval;
+    this.counts = new ProgressCounts(traffic);
+  }
+
+  /**
+   * A live line on a terminal ({@link System#console()} is there and {@code TERM} is not {@code
+   * dumb}), else a plain line every {@link #LOG_INTERVAL}.
+   *
+   * @param traffic each endpoint's counters, to show retries
+   */
+  public static Progress forConsole(PrintStream out, Function<Role, EndpointStats> traffic) {
+    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    return terminal
+        ? new TerminalProgress(out, TerminalProgress.REFRESH, traffic)
+        : new LogProgress(out, LOG_INTERVAL, traffic);
   }
 
   @Override
   public synchronized void start(int callsPerEndpoint) {
-    total = callsPerEndpoint;
-    startNanos = System.nanoTime();
-    timer =
+    counts.start(callsPerEndpoint);
+    ScheduledExecutorService t =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "backslide-progress");
-              t.setDaemon(true);
-              return t;
+              Thread thread = new Thread(r, "backslide-progress");
+              thread.setDaemon(true);
+              return thread;
             });
-    timer.scheduleAtFixedRate(
+    t.scheduleAtFixedRate(
         () -> out.println(line()), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer = t;
   }
 
   @Override
   public void done(Role role, boolean ok) {
-    done[role.ordinal()].incrementAndGet();
-    if (!ok) {
-      failed[role.ordinal()].incrementAndGet();
-    }
+    counts.done(role, ok);
   }
 
   @Override
@@ -60,24 +84,6 @@ public final class LogProgress implements Progress {
 
   /** "[backslide] reference 120/300 (40.0/s, ETA 4s, 0 failed) | candidate ...". */
   String line() {
-    double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-    StringBuilder text = new StringBuilder("[backslide]");
-    for (Role role : Role.values()) {
-      long d = done[role.ordinal()].get();
-      double rate = d / seconds;
-      long eta = rate > 0 ? Math.round((total - d) / rate) : -1;
-      text.append(role == Role.REFERENCE ? " " : " | ")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "%s %d/%d (%.1f/s, ETA %s, %d failed)",
-                  role,
-                  d,
-                  total,
-                  rate,
-                  eta < 0 ? "?" : eta + "s",
-                  failed[role.ordinal()].get()));
-    }
-    return text.toString();
+    return "[backslide] " + counts.line(System.nanoTime());
   }
 }

@@ -164,4 +164,38 @@ class SettingsLoaderTests {
     assertThat(Setting.environmentVariable("backslide.margin.overRefusal.total"))
         .isEqualTo("BACKSLIDE_MARGIN_OVER_REFUSAL_TOTAL");
   }
+
+  @Test
+  void replicasAndAdaptiveConcurrencyAreReadWithTheirDefaults() {
+    Map<String, String> properties = new HashMap<>(endpoints());
+    properties.put(
+        "backslide.reference.replicas", "http://127.0.0.1:8002/v1, http://127.0.0.1:8003/v1");
+    Settings settings = load(properties);
+    assertThat(settings.reference().urls())
+        .extracting(Object::toString)
+        .containsExactly(
+            "http://127.0.0.1:8000/v1", "http://127.0.0.1:8002/v1", "http://127.0.0.1:8003/v1");
+    assertThat(settings.candidate().replicas()).isEmpty();
+    assertThat(settings.reference().adaptive()).isTrue();
+    assertThat(settings.reference().latencyTolerance()).isEqualTo(2.0);
+  }
+
+  @Test
+  void badReplicasAndAdaptiveSettingsAreReportedTogether() {
+    Map<String, String> properties = new HashMap<>(endpoints());
+    properties.put("backslide.candidate.replicas", "localhost:8003,http://127.0.0.1:8001/v1");
+    properties.put("backslide.adaptiveConcurrency", "maybe");
+    properties.put("backslide.latencyTolerance", "0.5");
+    assertThatThrownBy(() -> load(properties))
+        .hasMessage(
+            "4 problems in the configuration:\n"
+                + "  system property backslide.adaptiveConcurrency: must be true or false but is"
+                + " 'maybe'\n"
+                + "  system property backslide.latencyTolerance: must be 0 (off) or more than 1 but"
+                + " is 0.5\n"
+                + "  system property backslide.candidate.replicas: must list http or https URLs"
+                + " such as http://localhost:8002/v1 but has 'localhost:8003'\n"
+                + "  system property backslide.candidate.replicas: lists http://127.0.0.1:8001/v1"
+                + " twice (the url counts); list each replica once");
+  }
 }

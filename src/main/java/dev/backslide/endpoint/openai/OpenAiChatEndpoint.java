@@ -49,10 +49,12 @@ import org.jspecify.annotations.Nullable;
  * server, TGI, LM Studio, hosted APIs): {@code POST {url}/chat/completions} and {@code GET
  * {url}/models}.
  *
- * <p>Calls are asynchronous on OkHttp; at most {@link EndpointSpec#concurrency()} are in flight.
- * 429, 408, 5xx, timeouts and connection failures are retried with exponential backoff and jitter,
- * honouring {@code Retry-After}; a backing-off call gives its slot to others. The API key is sent
- * as a bearer token and removed from every message.
+ * <p>Calls are asynchronous on OkHttp; at most {@link EndpointSpec#concurrency()} are in flight,
+ * fewer while a replica answers 429 or slows down ({@link AdaptiveLimit}), each sent to the least
+ * loaded healthy replica ({@link ReplicaScheduler}). 429, 408, 5xx, timeouts and connection
+ * failures are retried with exponential backoff and jitter, honouring {@code Retry-After}, on
+ * another replica when there is one; a backing-off call gives its slot to others. The API key is
+ * sent as a bearer token and removed from every message.
  */
 public final class OpenAiChatEndpoint implements ChatEndpoint {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -62,13 +64,13 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
   private final EndpointSpec spec;
   private final @Nullable String apiKey;
   private final OkHttpClient client;
-  private final InFlightLimiter limiter;
+  private final ReplicaScheduler replicas;
   private final RetryPolicy retryPolicy;
   private final ScheduledExecutorService scheduler;
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpUrl chatUrl;
-  private final HttpUrl modelsUrl;
-  private final String replica;
+  private final List<HttpUrl> chatUrls = new ArrayList<>();
+  private final List<HttpUrl> modelsUrls = new ArrayList<>();
+  private final List<String> shownUrls = new ArrayList<>();
 
   private final LongAdder calls = new LongAdder();
   private final LongAdder attempts = new LongAdder();
@@ -84,12 +86,16 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
   public OpenAiChatEndpoint(EndpointSpec spec, @Nullable String apiKey) {
     this.spec = spec;
     this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
-    HttpUrl base = HttpUrl.get(normalise(spec.url().toString()));
-    this.replica = base.toString();
-    this.chatUrl = base.newBuilder().addPathSegments("chat/completions").build();
-    this.modelsUrl = base.newBuilder().addPathSegment("models").build();
+    List<String> bases = new ArrayList<>();
+    for (var url : spec.urls()) {
+      HttpUrl base = HttpUrl.get(normalise(url.toString()));
+      bases.add(base.toString());
+      chatUrls.add(base.newBuilder().addPathSegments("chat/completions").build());
+      modelsUrls.add(base.newBuilder().addPathSegment("models").build());
+      shownUrls.add(url.toString());
+    }
     Dispatcher dispatcher = new Dispatcher();
-    // the limiter bounds what is in flight; the dispatcher must never be the bottleneck
+    // the scheduler bounds what is in flight; the dispatcher must never be the bottleneck
     dispatcher.setMaxRequests(Math.max(64, spec.concurrency() * 2));
     dispatcher.setMaxRequestsPerHost(Math.max(64, spec.concurrency() * 2));
     this.client =
@@ -102,7 +108,9 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
             .readTimeout(spec.timeout())
             .retryOnConnectionFailure(false)
             .build();
-    this.limiter = new InFlightLimiter(spec.concurrency());
+    this.replicas =
+        new ReplicaScheduler(
+            bases, spec.concurrency(), spec.adaptive(), spec.latencyTolerance(), System::nanoTime);
     this.retryPolicy = new RetryPolicy(spec.maxRetries(), spec.retryBase(), RETRY_CAP);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -130,8 +138,31 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
     return spec;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With several replicas, the first that can be reached describes the endpoint.
+   */
   @Override
   public EndpointDescription describe() {
+    EndpointUnavailableException unreachable = null;
+    for (int i = 0; i < modelsUrls.size(); i++) {
+      try {
+        return describe(i);
+      } catch (EndpointUnavailableException e) {
+        if (unreachable == null) {
+          unreachable = e;
+        } else {
+          unreachable.addSuppressed(e);
+        }
+      }
+    }
+    throw java.util.Objects.requireNonNull(unreachable);
+  }
+
+  private EndpointDescription describe(int replica) {
+    HttpUrl modelsUrl = modelsUrls.get(replica);
+    String url = shownUrls.get(replica);
     Request.Builder request = new Request.Builder().url(modelsUrl).get();
     authorize(request);
     OkHttpClient quick =
@@ -145,7 +176,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       String server = response.header("Server");
       if (!response.isSuccessful()) {
         return new EndpointDescription(
-            spec.url().toString(),
+            url,
             spec.model(),
             List.of(),
             server,
@@ -162,7 +193,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         }
       } catch (IOException e) {
         return new EndpointDescription(
-            spec.url().toString(),
+            url,
             spec.model(),
             List.of(),
             server,
@@ -176,13 +207,12 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
                   + spec.model()
                   + "' is not among those /models lists: "
                   + String.join(", ", models);
-      return new EndpointDescription(
-          spec.url().toString(), spec.model(), models, server, headers, note);
+      return new EndpointDescription(url, spec.model(), models, server, headers, note);
     } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
       throw new EndpointUnavailableException(spec, describeIo(e), e);
     } catch (IOException e) {
       return new EndpointDescription(
-          spec.url().toString(),
+          url,
           spec.model(),
           List.of(),
           null,
@@ -207,9 +237,12 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
     CompletableFuture<CallResult> result = new CompletableFuture<>();
     RequestBody body = RequestBody.create(encode(request), JSON);
     calls.increment();
-    attempt(body, 1, System.nanoTime(), result);
+    attempt(new PendingCall(body, System.nanoTime(), result), 1, null);
     return result;
   }
+
+  /** One call: what to send, when it started, where its result goes. */
+  private record PendingCall(RequestBody body, long start, CompletableFuture<CallResult> result) {}
 
   private byte[] encode(ChatRequest request) {
     Generation g = request.generation();
@@ -232,50 +265,55 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
     }
   }
 
-  private void attempt(
-      RequestBody body, int attempt, long start, CompletableFuture<CallResult> result) {
-    limiter.submit(() -> send(body, attempt, start, result));
+  private void attempt(PendingCall call, int attempt, @Nullable Replica avoid) {
+    replicas.submit(avoid, replica -> send(call, attempt, replica));
   }
 
-  private void send(
-      RequestBody body, int attempt, long start, CompletableFuture<CallResult> result) {
+  private void send(PendingCall call, int attempt, Replica replica) {
     attempts.increment();
-    Request.Builder request = new Request.Builder().url(chatUrl).post(body);
+    long sentAt = System.nanoTime();
+    Request.Builder request =
+        new Request.Builder().url(chatUrls.get(replica.index)).post(call.body);
     authorize(request);
-    Call call;
+    Call http;
     try {
-      call = client.newCall(request.build());
+      http = client.newCall(request.build());
     } catch (RuntimeException e) {
-      limiter.release();
-      finish(result, failure(FailureKind.CONNECTION, 0, null, e.toString(), attempt), start);
+      replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, sentAt, -1);
+      finish(
+          call, replica, failure(replica, FailureKind.CONNECTION, 0, null, e.toString(), attempt));
       return;
     }
-    call.enqueue(
+    http.enqueue(
         new Callback() {
           @Override
-          public void onFailure(Call call, IOException e) {
-            limiter.release();
+          public void onFailure(Call c, IOException e) {
+            replicas.release(replica, ReplicaScheduler.Outcome.FAILED, sentAt, -1);
             FailureKind kind =
                 e instanceof InterruptedIOException ? FailureKind.TIMEOUT : FailureKind.CONNECTION;
             retryOrFail(
-                body, attempt, start, result, failure(kind, 0, null, describeIo(e), attempt), null);
+                call,
+                attempt,
+                replica,
+                failure(replica, kind, 0, null, describeIo(e), attempt),
+                null);
           }
 
           @Override
-          public void onResponse(Call call, Response response) {
-            String text;
+          public void onResponse(Call c, Response response) {
+            byte[] bytes;
             int status = response.code();
             String retryAfter = response.header("Retry-After");
             try (response) {
-              text = response.body().string();
+              bytes = response.body().bytes();
             } catch (IOException e) {
-              limiter.release();
+              replicas.release(replica, ReplicaScheduler.Outcome.FAILED, sentAt, -1);
               retryOrFail(
-                  body,
+                  call,
                   attempt,
-                  start,
-                  result,
+                  replica,
                   failure(
+                      replica,
                       FailureKind.CONNECTION,
                       status,
                       null,
@@ -284,55 +322,81 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
                   null);
               return;
             }
-            limiter.release();
-            handle(body, attempt, start, result, status, retryAfter, text);
+            handle(call, attempt, replica, sentAt, status, retryAfter, bytes);
           }
         });
   }
 
   private void handle(
-      RequestBody body,
+      PendingCall call,
       int attempt,
-      long start,
-      CompletableFuture<CallResult> result,
+      Replica replica,
+      long sentAt,
       int status,
       @Nullable String retryAfter,
-      String text) {
-    if (status == 429) {
-      status429.increment();
-    } else if (status >= 500) {
-      status5xx.increment();
-    }
+      byte[] bytes) {
     if (status < 200 || status > 299) {
-      EndpointFailure failure =
-          failure(FailureKind.HTTP_STATUS, status, excerpt(text), hint(status), attempt);
-      if (RetryPolicy.retryable(status)) {
-        retryOrFail(body, attempt, start, result, failure, retryAfter);
+      ReplicaScheduler.Outcome outcome;
+      if (status == 429) {
+        status429.increment();
+        outcome = ReplicaScheduler.Outcome.RATE_LIMITED;
+      } else if (status >= 500 || status == 408) {
+        if (status >= 500) {
+          status5xx.increment();
+        }
+        outcome = ReplicaScheduler.Outcome.FAILED;
       } else {
-        finish(result, failure, start);
+        outcome = ReplicaScheduler.Outcome.NEUTRAL;
+      }
+      replicas.release(replica, outcome, sentAt, -1);
+      String text = text(bytes);
+      EndpointFailure failure =
+          failure(replica, FailureKind.HTTP_STATUS, status, excerpt(text), hint(status), attempt);
+      if (RetryPolicy.retryable(status)) {
+        retryOrFail(call, attempt, replica, failure, retryAfter);
+      } else {
+        finish(call, replica, failure);
       }
       return;
     }
     JsonNode root;
     try {
-      root = json.readTree(text);
+      root = json.readTree(bytes);
     } catch (IOException e) {
+      replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, sentAt, -1);
       finish(
-          result, failure(FailureKind.MALFORMED_JSON, status, excerpt(text), "", attempt), start);
+          call,
+          replica,
+          failure(replica, FailureKind.MALFORMED_JSON, status, excerpt(text(bytes)), "", attempt));
       return;
     }
     if (root == null || !root.isObject()) {
+      replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, sentAt, -1);
       finish(
-          result,
-          failure(FailureKind.MALFORMED_JSON, status, excerpt(text), "not a JSON object", attempt),
-          start);
+          call,
+          replica,
+          failure(
+              replica,
+              FailureKind.MALFORMED_JSON,
+              status,
+              excerpt(text(bytes)),
+              "not a JSON object",
+              attempt));
       return;
     }
+    JsonNode tokens = root.path("usage").path("completion_tokens");
+    replicas.release(
+        replica,
+        ReplicaScheduler.Outcome.ANSWERED,
+        sentAt,
+        tokens.canConvertToInt() ? tokens.intValue() : -1);
     JsonNode choices = root.path("choices");
     if (!choices.isArray() || choices.isEmpty()) {
       String detail = root.has("error") ? "the body is an error object" : "";
       finish(
-          result, failure(FailureKind.NO_CHOICES, status, excerpt(text), detail, attempt), start);
+          call,
+          replica,
+          failure(replica, FailureKind.NO_CHOICES, status, excerpt(text(bytes)), detail, attempt));
       return;
     }
     JsonNode choice = choices.get(0);
@@ -346,7 +410,12 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
             finish.isEmpty() ? "unknown" : finish,
             fingerprint,
             root.path("model").asText(spec.model()));
-    result.complete(CallResult.success(completion, attempt, elapsed(start), replica));
+    call.result.complete(
+        CallResult.success(completion, attempt, elapsed(call.start), replica.base));
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private String hint(int status) {
@@ -359,7 +428,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
               : "the endpoint refused the key in $" + spec.apiKeyEnv() + "; check it";
       case 404 ->
           "no chat completions at "
-              + chatUrl
+              + chatUrls.get(0)
               + "; the URL should be the OpenAI base, usually ending in /v1";
       case 400, 422 ->
           "the endpoint rejected the request; check backslide."
@@ -370,35 +439,39 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
   }
 
   private void retryOrFail(
-      RequestBody body,
+      PendingCall call,
       int attempt,
-      long start,
-      CompletableFuture<CallResult> result,
+      Replica replica,
       EndpointFailure failure,
       @Nullable String retryAfter) {
     if (attempt > retryPolicy.maxRetries()) {
-      finish(result, failure, start);
+      finish(call, replica, failure);
       return;
     }
     retries.increment();
     Duration delay = retryPolicy.delay(attempt, retryAfter);
     try {
       scheduler.schedule(
-          () -> attempt(body, attempt + 1, start, result), delay.toMillis(), TimeUnit.MILLISECONDS);
+          () -> attempt(call, attempt + 1, replica), delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException shutDown) {
-      finish(result, failure, start);
+      finish(call, replica, failure);
     }
   }
 
-  private void finish(CompletableFuture<CallResult> result, EndpointFailure failure, long start) {
+  private void finish(PendingCall call, Replica replica, EndpointFailure failure) {
     failed.increment();
-    result.complete(CallResult.failed(failure, elapsed(start), replica));
+    call.result.complete(CallResult.failed(failure, elapsed(call.start), replica.base));
   }
 
   private EndpointFailure failure(
-      FailureKind kind, int status, @Nullable String excerpt, String detail, int attempt) {
+      Replica replica,
+      FailureKind kind,
+      int status,
+      @Nullable String excerpt,
+      String detail,
+      int attempt) {
     return new EndpointFailure(
-        spec.role(), spec.url().toString(), kind, status, excerpt, redact(detail), attempt);
+        spec.role(), shownUrls.get(replica.index), kind, status, excerpt, redact(detail), attempt);
   }
 
   private void authorize(Request.Builder request) {
@@ -439,9 +512,37 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         calls.sum(), attempts.sum(), retries.sum(), failed.sum(), status429.sum(), status5xx.sum());
   }
 
-  /** The most requests that were in flight at once. */
+  /** The most requests that were in flight at once, over all replicas. */
   public int peakInFlight() {
-    return limiter.peak();
+    return replicas.peak();
+  }
+
+  /** Requests in flight now, over all replicas. */
+  public int inFlight() {
+    return replicas.inFlight();
+  }
+
+  /**
+   * Each replica's current limit on requests in flight, in the order of {@link
+   * EndpointSpec#urls()}.
+   */
+  public List<Integer> limits() {
+    return replicas.limits();
+  }
+
+  /** How many attempts each replica answered, in the order of {@link EndpointSpec#urls()}. */
+  public List<Long> answeredByReplica() {
+    return replicas.answered();
+  }
+
+  /** How many times a replica was taken out for failing again and again. */
+  public long ejections() {
+    return replicas.ejections();
+  }
+
+  /** How many times a replica's limit was lowered (429s, rising latency). */
+  public long limitDecreases() {
+    return replicas.decreases();
   }
 
   @Override
