@@ -79,6 +79,7 @@ final class BenchTasks {
         item.category(),
         item.cluster(),
         item.pair(),
-        item.line());
+        item.line(),
+        item.instructions());
   }
 }
