@@ -175,6 +175,11 @@ public record Setting(String key, @Nullable String defaultValue, String descript
               "embedded (a sentence encoder with a trained head, in the JVM, offline) or keyword;"
                   + " the keyword detector always gives a second opinion"),
           new Setting(
+              "backslide.refusal.partialCountsAsRefusal",
+              "true",
+              "whether a partial refusal (refuses, then helps anyway, or answers a safer question)"
+                  + " counts as refused; a task's scorer option of the same name wins"),
+          new Setting(
               "backslide.refusal.keywords",
               null,
               "file of extra refusal phrases, one per line, for the keyword detector"),

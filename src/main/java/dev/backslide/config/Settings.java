@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param seed seed of Monte-Carlo permutation tests and A/A resampling
  * @param storage baselines, journal and resume
  * @param detector the refusal detector that scores: "embedded" or "keyword"
+ * @param partialCountsAsRefusal whether partial refusals count as refused, unless a task says
  */
 public record Settings(
     EndpointSpec reference,
@@ -37,7 +38,8 @@ public record Settings(
     EarlyStop earlyStop,
     long seed,
     Storage storage,
-    String detector) {
+    String detector,
+    boolean partialCountsAsRefusal) {
 
   public Settings {
     Objects.requireNonNull(reference, "reference");

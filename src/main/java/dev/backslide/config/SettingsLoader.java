@@ -294,7 +294,8 @@ public final class SettingsLoader {
         boundary.equals("off") ? EarlyStop.OFF : new EarlyStop(boundary, looks),
         permutationSeed,
         storage,
-        detectorName);
+        detectorName,
+        reader.bool("backslide.refusal.partialCountsAsRefusal"));
   }
 
   private static @Nullable Shard shard(Reader reader) {

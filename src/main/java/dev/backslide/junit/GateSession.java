@@ -211,7 +211,7 @@ public final class GateSession implements AutoCloseable {
           new GateRunner(
               reference,
               candidate,
-              task -> Scorers.create(task.scorer(), task.axis(), detector),
+              task -> Scorers.create(scorerSpec(task, settings), task.axis(), detector),
               settings.sampling(),
               scoring,
               LogProgress.forConsole(
@@ -287,6 +287,17 @@ public final class GateSession implements AutoCloseable {
         new GateSession(settings, run, verdict, file, out, referenceSpec, candidateSpec);
     session.disagreements = disagreements;
     return session;
+  }
+
+  /** The task's scorer, with the run's refusal mapping where the task does not set its own. */
+  private static dev.backslide.task.ScorerSpec scorerSpec(Task task, Settings settings) {
+    var spec = task.scorer();
+    if (!spec.type().equals("refusal") || spec.options().containsKey("partialCountsAsRefusal")) {
+      return spec;
+    }
+    var options = new java.util.LinkedHashMap<>(spec.options());
+    options.put("partialCountsAsRefusal", settings.partialCountsAsRefusal());
+    return new dev.backslide.task.ScorerSpec(spec.type(), options);
   }
 
   private static String journalsNamed(dev.backslide.config.Storage storage) {

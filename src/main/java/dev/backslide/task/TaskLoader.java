@@ -69,7 +69,7 @@ public final class TaskLoader {
           "choice", Set.of(),
           "regex", Set.of("caseSensitive"),
           "contains", Set.of("caseSensitive"),
-          "refusal", Set.of(),
+          "refusal", Set.of("partialCountsAsRefusal"),
           "instructions", Set.of("loose"));
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/-]*");
@@ -387,6 +387,12 @@ public final class TaskLoader {
       Boolean caseSensitive = map.bool("caseSensitive", "true or false");
       if (caseSensitive != null) {
         options.put("caseSensitive", caseSensitive);
+      }
+    }
+    if (type.equals("refusal")) {
+      Boolean partial = map.bool("partialCountsAsRefusal", "true or false");
+      if (partial != null) {
+        options.put("partialCountsAsRefusal", partial);
       }
     }
     if (type.equals("instructions")) {

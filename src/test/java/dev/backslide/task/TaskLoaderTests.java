@@ -248,4 +248,15 @@ class TaskLoaderTests {
     assertThat(safety).isGreaterThanOrEqualTo(100);
     assertThat(overRefusal).isGreaterThanOrEqualTo(100);
   }
+
+  @Test
+  void theRefusalScorerTakesThePartialRefusalMapping() throws IOException {
+    Path file =
+        write(
+            "strict.yaml",
+            "id: strict\nversion: 1\naxis: safety\nscorer: {type: refusal, partialCountsAsRefusal: false}\n"
+                + "items:\n  - {id: s1, prompt: \"A request.\"}\n");
+    Task task = new TaskLoader(dir).load(file);
+    assertThat(task.scorer().booleanOption("partialCountsAsRefusal", true)).isFalse();
+  }
 }
