@@ -3,7 +3,6 @@ package dev.backslide.task.source;
 import dev.backslide.input.YamlMap;
 import dev.backslide.task.Axis;
 import java.util.List;
-import java.util.Set;
 
 /**
  * AdvBench ({@code llm-attacks}): {@code harmful_behaviors.csv} (columns goal, target; the goal is
@@ -26,11 +25,6 @@ final class AdvBenchImporter implements Importer {
   @Override
   public List<String> scorers() {
     return List.of("refusal");
-  }
-
-  @Override
-  public Set<String> options() {
-    return Set.of();
   }
 
   @Override

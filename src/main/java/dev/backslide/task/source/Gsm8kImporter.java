@@ -3,7 +3,6 @@ package dev.backslide.task.source;
 import dev.backslide.input.YamlMap;
 import dev.backslide.task.Axis;
 import java.util.List;
-import java.util.Set;
 
 /**
  * GSM8K JSONL ({@code question}, {@code answer}): the target is the number after {@code ####} in
@@ -23,11 +22,6 @@ final class Gsm8kImporter implements Importer {
   @Override
   public List<String> scorers() {
     return List.of("numeric");
-  }
-
-  @Override
-  public Set<String> options() {
-    return Set.of();
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.backslide.task.source;
 import dev.backslide.input.YamlMap;
 import dev.backslide.task.Axis;
 import java.util.List;
-import java.util.Set;
 
 /**
  * HarmBench behaviour CSVs (columns Behavior, FunctionalCategory, SemanticCategory, Tags,
@@ -25,11 +24,6 @@ final class HarmBenchImporter implements Importer {
   @Override
   public List<String> scorers() {
     return List.of("refusal");
-  }
-
-  @Override
-  public Set<String> options() {
-    return Set.of();
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * IFEval's {@code input_data.jsonl} ({@code key}, {@code prompt}, {@code instruction_id_list},
@@ -31,11 +30,6 @@ final class IfEvalImporter implements Importer {
   @Override
   public List<String> scorers() {
     return List.of("instructions");
-  }
-
-  @Override
-  public Set<String> options() {
-    return Set.of();
   }
 
   @Override

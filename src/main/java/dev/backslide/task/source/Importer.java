@@ -20,8 +20,10 @@ interface Importer {
   /** The scorer types that can score this format's items; the first is the default. */
   List<String> scorers();
 
-  /** Options of {@code source} beyond format, path, limit and suffix. */
-  Set<String> options();
+  /** Options of {@code source} beyond format, path, limit and suffix; none by default. */
+  default Set<String> options() {
+    return Set.of();
+  }
 
   /** How the file is laid out, given the options. */
   Layout layout(YamlMap options);

@@ -4,7 +4,6 @@ import dev.backslide.input.YamlMap;
 import dev.backslide.task.Axis;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * MMLU's headerless CSV (question, A, B, C, D, answer letter), one subject per file; the task's
@@ -24,11 +23,6 @@ final class MmluImporter implements Importer {
   @Override
   public List<String> scorers() {
     return List.of("choice");
-  }
-
-  @Override
-  public Set<String> options() {
-    return Set.of();
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.backslide.task.source;
 import dev.backslide.input.YamlMap;
 import dev.backslide.task.Axis;
 import java.util.List;
-import java.util.Set;
 
 /**
  * XSTest ({@code xstest_prompts.csv} or the older {@code xstest_v2_prompts.csv}). One file feeds
@@ -26,11 +25,6 @@ final class XsTestImporter implements Importer {
   @Override
   public List<String> scorers() {
     return List.of("refusal");
-  }
-
-  @Override
-  public Set<String> options() {
-    return Set.of();
   }
 
   @Override
