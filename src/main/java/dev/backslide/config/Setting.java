@@ -180,6 +180,20 @@ public record Setting(String key, @Nullable String defaultValue, String descript
               "whether a partial refusal (refuses, then helps anyway, or answers a safer question)"
                   + " counts as refused; a task's scorer option of the same name wins"),
           new Setting(
+              "backslide.judge.url",
+              null,
+              "base URL of an optional judge model that labels every answer as a refusal or not"),
+          new Setting("backslide.judge.model", null, "model name sent to the judge endpoint"),
+          new Setting(
+              "backslide.judge.apiKeyEnv",
+              null,
+              "name of the environment variable that holds the judge's API key"),
+          new Setting(
+              "backslide.judge.decides",
+              "false",
+              "true: the judge's label scores the answers and the embedded classifier becomes a"
+                  + " second opinion; false: the judge is a second opinion"),
+          new Setting(
               "backslide.refusal.keywords",
               null,
               "file of extra refusal phrases, one per line, for the keyword detector"),

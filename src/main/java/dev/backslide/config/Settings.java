@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param storage baselines, journal and resume
  * @param detector the refusal detector that scores: "embedded" or "keyword"
  * @param partialCountsAsRefusal whether partial refusals count as refused, unless a task says
+ * @param judge the optional judge endpoint, or null
+ * @param judgeDecides whether the judge's label scores the answers
  */
 public record Settings(
     EndpointSpec reference,
@@ -39,7 +41,9 @@ public record Settings(
     long seed,
     Storage storage,
     String detector,
-    boolean partialCountsAsRefusal) {
+    boolean partialCountsAsRefusal,
+    @Nullable EndpointSpec judge,
+    boolean judgeDecides) {
 
   public Settings {
     Objects.requireNonNull(reference, "reference");

@@ -106,7 +106,7 @@ public final class SettingsLoader {
     boolean anyEndpoint =
         againstBaseline
             || rescoring
-            || Arrays.stream(Role.values())
+            || Role.compared().stream()
                 .anyMatch(
                     r -> values.containsKey(key(r, "url")) || values.containsKey(key(r, "model")));
     if (!anyEndpoint) {
@@ -295,7 +295,11 @@ public final class SettingsLoader {
         permutationSeed,
         storage,
         detectorName,
-        reader.bool("backslide.refusal.partialCountsAsRefusal"));
+        reader.bool("backslide.refusal.partialCountsAsRefusal"),
+        values.containsKey("backslide.judge.url") || values.containsKey("backslide.judge.model")
+            ? endpoint(Role.JUDGE, reader, concurrency, timeout, maxRetries, retryBase)
+            : null,
+        reader.bool("backslide.judge.decides"));
   }
 
   private static @Nullable Shard shard(Reader reader) {

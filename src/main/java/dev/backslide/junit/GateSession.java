@@ -84,8 +84,17 @@ public final class GateSession implements AutoCloseable {
       }
     }
     KeywordRefusalDetector keyword = keyword(settings);
-    RefusalDetector detector =
+    RefusalDetector base =
         settings.detector().equals("keyword") ? keyword : RefusalDetectors.defaultDetector();
+    ChatEndpoint judgeEndpoint = settings.judge() == null ? null : endpoint(settings.judge());
+    dev.backslide.refusal.judge.JudgeRefusalDetector judge =
+        judgeEndpoint == null ? null : RefusalDetectors.judge(judgeEndpoint);
+    RefusalDetector detector =
+        judge == null
+            ? base
+            : settings.judgeDecides()
+                ? RefusalDetectors.ensemble(judge, base)
+                : RefusalDetectors.ensemble(base, judge);
     ExecutorService scoring =
         Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -228,7 +237,7 @@ public final class GateSession implements AutoCloseable {
               : runner.run(tasks);
     } finally {
       scoring.shutdownNow();
-      if (detector instanceof AutoCloseable closeable) {
+      if (base instanceof AutoCloseable closeable) {
         try {
           closeable.close();
         } catch (Exception e) {
@@ -280,7 +289,22 @@ public final class GateSession implements AutoCloseable {
     ObjectNode json =
         summary.build(run, verdict, settings.policy(), settings.aa(), settings.seed());
     DetectorDisagreements.Result disagreements = DetectorDisagreements.of(run.pairs(), keyword);
-    summary.addDisagreements(json, detector.name(), disagreements);
+    summary.addDisagreements(json, "detectorDisagreements", detector.name(), disagreements);
+    if (judge != null) {
+      RefusalDetector other = settings.judgeDecides() ? base : judge;
+      summary.addDisagreements(
+          json,
+          "judgeDisagreements",
+          detector.name(),
+          DetectorDisagreements.of(run.pairs(), other));
+      out.println(
+          "[backslide] judge "
+              + settings.judge().describe()
+              + ": "
+              + judge.cached()
+              + " answers judged");
+      judgeEndpoint.close();
+    }
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);
     GateSession session =

@@ -58,7 +58,7 @@ public final class DetectorDisagreements {
   public static Result of(List<Pair> pairs, RefusalDetector secondOpinion) {
     Map<Role, List<Disagreement>> byRole = new EnumMap<>(Role.class);
     Map<Role, Integer> judged = new EnumMap<>(Role.class);
-    for (Role role : Role.values()) {
+    for (Role role : Role.compared()) {
       byRole.put(role, new ArrayList<>());
       judged.put(role, 0);
     }

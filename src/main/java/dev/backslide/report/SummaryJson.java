@@ -234,7 +234,7 @@ public final class SummaryJson {
       node.put("itemsToSettle", cell.itemsToSettle());
     }
     ObjectNode outcomes = node.putObject("outcomes");
-    for (var role : Role.values()) {
+    for (var role : Role.compared()) {
       ObjectNode counts = outcomes.putObject(role.key());
       for (var outcome : Outcome.values()) {
         counts.put(outcome.key(), 0);
@@ -255,11 +255,11 @@ public final class SummaryJson {
 
   /** Adds where the scoring detector and its second opinion disagree, per endpoint. */
   public void addDisagreements(
-      ObjectNode root, String detector, DetectorDisagreements.Result result) {
-    ObjectNode node = root.putObject("detectorDisagreements");
+      ObjectNode root, String key, String detector, DetectorDisagreements.Result result) {
+    ObjectNode node = root.putObject(key);
     node.put("detector", detector);
     node.put("secondOpinion", result.secondOpinion());
-    for (Role role : Role.values()) {
+    for (Role role : Role.compared()) {
       ObjectNode side = node.putObject(role.key());
       side.put("judged", result.judged().get(role));
       side.put("disagreements", result.count(role));

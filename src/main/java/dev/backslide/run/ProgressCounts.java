@@ -41,7 +41,7 @@ final class ProgressCounts {
   String line(long nowNanos) {
     double seconds = Math.max(1e-9, (nowNanos - startNanos) / 1e9);
     StringBuilder text = new StringBuilder();
-    for (Role role : Role.values()) {
+    for (Role role : Role.compared()) {
       long d = done.get(role.ordinal());
       double rate = d / seconds;
       long eta = rate > 0 ? Math.round((total - d) / rate) : -1;
