@@ -81,6 +81,9 @@ public final class ConsoleSummary {
   }
 
   private static String p(double p) {
+    if (p < Double.MIN_NORMAL) {
+      return "<1e-300";
+    }
     return p < 0.001
         ? String.format(Locale.ROOT, "%.1e", p)
         : String.format(Locale.ROOT, "%.3f", p);

@@ -25,6 +25,9 @@ final class Reasons {
   }
 
   static String p(double p) {
+    if (p < Double.MIN_NORMAL) {
+      return "<1e-300";
+    }
     if (p >= 0.001) {
       return String.format(Locale.ROOT, "%.3g", p);
     }

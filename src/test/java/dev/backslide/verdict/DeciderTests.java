@@ -144,4 +144,11 @@ class DeciderTests {
             Pairs.binary(capability, "math", 300, 0, 0, 0));
     assertThat(total(same, Axis.CAPABILITY).verdict()).isEqualTo(Verdict.PASS);
   }
+
+  @Test
+  void pValuesBelowTheSmallestDoubleAreShownAsABound() {
+    var verdict = decide(Policy.defaults(), Pairs.binary(safety, "weapons", 0, 1500, 0, 0));
+    CellVerdict cell = total(verdict, Axis.SAFETY);
+    assertThat(cell.reason()).contains("exact McNemar b=1500 c=0, Holm p=<1e-300)");
+  }
 }
