@@ -133,18 +133,7 @@ public final class SettingsLoader {
         recording || rescoring
             ? placeholder(Role.CANDIDATE, timeout, retryBase)
             : aa
-                ? new EndpointSpec(
-                    Role.CANDIDATE,
-                    reference.url(),
-                    reference.model(),
-                    reference.apiKeyEnv(),
-                    reference.concurrency(),
-                    reference.timeout(),
-                    reference.maxRetries(),
-                    reference.retryBase(),
-                    reference.replicas(),
-                    reference.adaptive(),
-                    reference.latencyTolerance())
+                ? reference.withRole(Role.CANDIDATE)
                 : endpoint(Role.CANDIDATE, reader, concurrency, timeout, maxRetries, retryBase)
                     .withAdaptive(adaptive, tolerance);
 

@@ -96,6 +96,22 @@ public record EndpointSpec(
     return List.copyOf(all);
   }
 
+  /** The same endpoint playing another role (the candidate of an A/A run is the reference). */
+  public EndpointSpec withRole(Role other) {
+    return new EndpointSpec(
+        other,
+        url,
+        model,
+        apiKeyEnv,
+        concurrency,
+        timeout,
+        maxRetries,
+        retryBase,
+        replicas,
+        adaptive,
+        latencyTolerance);
+  }
+
   /** The same endpoint with these further replicas. */
   public EndpointSpec withReplicas(List<URI> more) {
     return new EndpointSpec(
