@@ -22,16 +22,25 @@ public record ItemResult(Role role, List<SampleResult> samples) {
 
   /** The mean score over the samples, or empty when any sample failed or could not be judged. */
   public Optional<Double> meanScore() {
-    if (!samples.stream().allMatch(SampleResult::usable)) {
-      return Optional.empty();
+    // loops, not streams: the statistics ask this of every pair of every cell
+    double sum = 0;
+    for (SampleResult s : samples) {
+      if (!s.usable()) {
+        return Optional.empty();
+      }
+      sum += s.score().value();
     }
-    return Optional.of(
-        samples.stream().mapToDouble(s -> s.score().value()).average().orElseThrow());
+    return Optional.of(sum / samples.size());
   }
 
   /** True when a sample's call failed after all retries. */
   public boolean hasEndpointError() {
-    return samples.stream().anyMatch(s -> !s.call().ok());
+    for (SampleResult s : samples) {
+      if (!s.call().ok()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first sample, for reports. */

@@ -1,5 +1,6 @@
 package dev.backslide.stats;
 
+import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
@@ -96,18 +97,48 @@ public final class SignFlip {
     double observed = sum(d);
     double threshold = observed - tolerance(d);
     long patterns = 1L << d.length;
+    // Meet in the middle: every pattern's sum is a sum of the first half's and the second
+    // half's. The 2^h sums of one half are sorted; for each of the other half's, a binary search
+    // counts the partners that reach the threshold: O(2^(n/2) n) instead of O(2^n n).
+    int h = d.length / 2;
+    double[] left = halfSums(d, 0, h);
+    double[] right = halfSums(d, h, d.length);
+    Arrays.sort(right);
     long atLeast = 0;
-    for (long mask = 0; mask < patterns; mask++) {
-      double flipped = 0;
-      for (int i = 0; i < d.length; i++) {
-        flipped += ((mask >>> i) & 1) == 0 ? d[i] : -d[i];
-      }
-      if (flipped >= threshold) {
-        atLeast++;
-      }
+    for (double a : left) {
+      atLeast += right.length - firstAtLeast(right, threshold - a);
     }
     return new Result(
         (double) atLeast / patterns, Method.EXACT, patterns, OptionalLong.empty(), observed);
+  }
+
+  /** The sums of {@code d[from..to)} under all {@code 2^(to - from)} sign patterns. */
+  private static double[] halfSums(double[] d, int from, int to) {
+    double[] sums = new double[1 << (to - from)];
+    sums[0] = 0;
+    for (int i = from; i < to; i++) {
+      int size = 1 << (i - from);
+      for (int j = size - 1; j >= 0; j--) {
+        sums[j + size] = sums[j] - d[i];
+        sums[j] = sums[j] + d[i];
+      }
+    }
+    return sums;
+  }
+
+  /** The index of the first value of sorted {@code a} that is {@code >= x}, or its length. */
+  private static int firstAtLeast(double[] a, double x) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] >= x) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /**

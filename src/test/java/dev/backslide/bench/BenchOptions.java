@@ -16,6 +16,8 @@ import java.util.List;
  * @param warmup items asked of each endpoint before the measured run (JIT warm-up), 0 for none
  * @param retryBaseMillis the client's first backoff delay (the gate's default is 500)
  * @param adaptive whether the client adapts its concurrency (429s, latency)
+ * @param server the load server: "lean" ({@link LoadServer}, one thread, little CPU) or "scripted"
+ *     (the tests' {@link dev.backslide.fixture.ScriptedChatServer})
  * @param tasks the task directory the items are drawn from
  * @param out where the JSON result goes
  */
@@ -29,13 +31,15 @@ record BenchOptions(
     int warmup,
     int retryBaseMillis,
     boolean adaptive,
+    String server,
     Path tasks,
     Path out) {
 
   static final String USAGE =
       "usage: Benchmark [--items 2000] [--latency-ms 50] [--concurrency 64] [--fail-share 0]"
           + " [--max-in-flight 0] [--retry-after 1] [--warmup 1000] [--retry-base-ms 500]"
-          + " [--adaptive true] [--tasks tasks] [--out target/bench/result.json]";
+          + " [--adaptive true] [--server lean|scripted] [--tasks tasks]"
+          + " [--out target/bench/result.json]";
 
   static BenchOptions defaults() {
     return new BenchOptions(
@@ -48,6 +52,7 @@ record BenchOptions(
         1000,
         500,
         true,
+        "lean",
         Path.of("tasks"),
         Path.of("target/bench/result.json"));
   }
@@ -64,6 +69,7 @@ record BenchOptions(
     int warmup = d.warmup;
     int retryBase = d.retryBaseMillis;
     boolean adaptive = d.adaptive;
+    String server = d.server;
     Path tasks = d.tasks;
     Path out = d.out;
     List<String> problems = new ArrayList<>();
@@ -85,6 +91,7 @@ record BenchOptions(
           case "--warmup" -> warmup = nonNegative(name, v);
           case "--retry-base-ms" -> retryBase = positive(name, v);
           case "--adaptive" -> adaptive = Boolean.parseBoolean(v);
+          case "--server" -> server = oneOf(name, v, "lean", "scripted");
           case "--tasks" -> tasks = Path.of(v);
           case "--out" -> out = Path.of(v);
           default -> throw new IllegalArgumentException("unknown option '" + name + "'");
@@ -106,6 +113,7 @@ record BenchOptions(
         warmup,
         retryBase,
         adaptive,
+        server,
         tasks,
         out);
   }
@@ -135,6 +143,14 @@ record BenchOptions(
     }
     throw new IllegalArgumentException(
         name + " needs a whole number, 0 or more, but was '" + v + "'");
+  }
+
+  private static String oneOf(String name, String v, String... allowed) {
+    if (List.of(allowed).contains(v)) {
+      return v;
+    }
+    throw new IllegalArgumentException(
+        name + " must be one of " + String.join(", ", allowed) + " but was '" + v + "'");
   }
 
   private static double share(String name, String v) {

@@ -33,6 +33,8 @@ import java.util.Map;
  * @param verdict the gate's overall verdict on the run
  * @param cpuByThread client CPU seconds by thread name (digits dropped) over the measured run
  * @param jvmArguments this JVM's options
+ * @param serverLateness how late the lean load server wrote its answers in the measured run, or
+ *     empty (the scripted server does not say)
  */
 record BenchResult(
     BenchOptions options,
@@ -53,7 +55,32 @@ record BenchResult(
     int peakThreads,
     String verdict,
     Map<String, Double> cpuByThread,
-    List<String> jvmArguments) {
+    List<String> jvmArguments,
+    String serverLateness) {
+
+  BenchResult withServerLateness(String lateness) {
+    return new BenchResult(
+        options,
+        wallSeconds,
+        statisticsSeconds,
+        clientCpuSeconds,
+        serverCpuSeconds,
+        reference,
+        candidate,
+        referenceAnswered,
+        candidateAnswered,
+        scored,
+        scoringBusySeconds,
+        rescorePerSecond,
+        peakRssKb,
+        gcCount,
+        gcMillis,
+        peakThreads,
+        verdict,
+        cpuByThread,
+        jvmArguments,
+        lateness);
+  }
 
   double idealSeconds() {
     return options.idealSeconds();
@@ -88,7 +115,7 @@ record BenchResult(
             + "answered reference %d, candidate %d, lost %d; verdict %s%n"
             + "scoring: %d answers, %.0f ms busy in the run; %.0f answers/s on one thread;"
             + " statistics %.0f ms%n"
-            + "client CPU by thread: %s",
+            + "client CPU by thread: %s%s",
         options.items(),
         options.latencyMillis(),
         options.concurrency(),
@@ -122,7 +149,8 @@ record BenchResult(
         cpuByThread.entrySet().stream()
             .filter(e -> e.getValue() >= 0.01)
             .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()))
-            .toList());
+            .toList(),
+        serverLateness.isEmpty() ? "" : "\n" + serverLateness);
   }
 
   void write(Path file) {
@@ -137,6 +165,7 @@ record BenchResult(
     config.put("warmupItems", options.warmup());
     config.put("retryBaseMillis", options.retryBaseMillis());
     config.put("adaptive", options.adaptive());
+    config.put("server", options.server());
     root.put("wallSeconds", wallSeconds);
     root.put("idealSeconds", idealSeconds());
     root.put("ratio", ratio());
@@ -159,6 +188,7 @@ record BenchResult(
     root.put("gcCount", gcCount);
     root.put("gcMillis", gcMillis);
     root.put("peakThreads", peakThreads);
+    root.put("serverLateness", serverLateness);
     for (var side : List.of(reference, candidate)) {
       ObjectNode n = root.putObject(side == reference ? "reference" : "candidate");
       n.put("calls", side.calls());

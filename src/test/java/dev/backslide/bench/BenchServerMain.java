@@ -3,8 +3,11 @@ package dev.backslide.bench;
 import dev.backslide.fixture.ModelBehaviour;
 import dev.backslide.fixture.ScriptedChatServer;
 import dev.backslide.task.Task;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,24 +15,32 @@ import java.util.List;
 
 /**
  * The benchmark's load server, run in its own JVM so that its CPU is not counted as the client's:
- * two {@link ScriptedChatServer}s on 127.0.0.1, models {@code reference} and {@code candidate},
- * each answering the benchmark's items faithfully after a fixed latency, optionally failing the
- * first attempt of a share of prompts with 503 and answering 429 with {@code Retry-After} above an
- * in-flight cap. Prints both base URLs, one a line, then runs until its standard input closes.
+ * models {@code reference} and {@code candidate} on two ports of 127.0.0.1, served by the lean
+ * {@link LoadServer} or by two {@link ScriptedChatServer}s (SERVER {@code lean} or {@code
+ * scripted}), each answering the benchmark's items faithfully after a fixed latency, optionally
+ * failing the first attempt of a share of prompts with 503 and answering 429 with {@code
+ * Retry-After} above an in-flight cap. Prints both base URLs, one a line, then runs until its
+ * standard input closes.
  *
  * <pre>
  * java -cp ... dev.backslide.bench.BenchServerMain TASKS ITEMS WARMUP LATENCY_MS FAIL_SHARE
- *     MAX_IN_FLIGHT RETRY_AFTER_S
+ *     MAX_IN_FLIGHT RETRY_AFTER_S SERVER
  * </pre>
  */
 public final class BenchServerMain {
+  /** A line on standard input that forgets the lateness seen so far (the lean server). */
+  static final String RESET = "reset";
+
+  /** What starts the line the lean server prints when its standard input closes. */
+  static final String LATENESS = "load server lateness: reference: ";
+
   private BenchServerMain() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 7) {
+    if (args.length != 8) {
       System.err.println(
           "usage: BenchServerMain TASKS ITEMS WARMUP LATENCY_MS FAIL_SHARE MAX_IN_FLIGHT"
-              + " RETRY_AFTER_S (MAX_IN_FLIGHT 0 for no cap)");
+              + " RETRY_AFTER_S lean|scripted (MAX_IN_FLIGHT 0 for no cap)");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);
@@ -44,6 +55,28 @@ public final class BenchServerMain {
       tasks.addAll(BenchTasks.load(dir, warmup, "warmup"));
     }
     ModelBehaviour behaviour = ModelBehaviour.faithful(tasks);
+    if (args[7].equals("lean")) {
+      // a thread per model, as two endpoints would have
+      List<LoadServer> lean = new ArrayList<>();
+      for (String model : List.of("reference", "candidate")) {
+        lean.add(
+            new LoadServer(List.of(model), behaviour, latency, failShare, maxInFlight, retryAfter));
+      }
+      lean.forEach(server -> server.baseUrls().forEach(System.out::println));
+      System.out.flush();
+      BufferedReader commands =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+        if (line.equals(RESET)) {
+          lean.forEach(LoadServer::resetLateness);
+        }
+      }
+      lean.forEach(LoadServer::close);
+      System.out.println(
+          LATENESS + lean.get(0).lateness() + "; candidate: " + lean.get(1).lateness());
+      System.out.flush();
+      System.exit(0);
+    }
     List<ScriptedChatServer> servers = new ArrayList<>();
     for (String model : List.of("reference", "candidate")) {
       ScriptedChatServer server = ScriptedChatServer.start(model);
@@ -58,11 +91,16 @@ public final class BenchServerMain {
       System.out.println(server.baseUrl());
     }
     System.out.flush();
-    InputStream in = System.in;
-    while (in.read() >= 0) {
-      // runs until the benchmark closes our standard input (or dies)
-    }
+    waitForStandardInput();
     servers.forEach(ScriptedChatServer::close);
     System.exit(0);
+  }
+
+  /** Runs until the benchmark closes our standard input (or dies). */
+  private static void waitForStandardInput() throws IOException {
+    InputStream in = System.in;
+    while (in.read() >= 0) {
+      // nothing to do
+    }
   }
 }

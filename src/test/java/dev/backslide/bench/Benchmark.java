@@ -97,7 +97,14 @@ public final class Benchmark {
         throw new IllegalStateException(
             "the benchmark server did not start (exit " + server.waitFor() + "); see its output");
       }
-      return measure(bench, warm, referenceUrl, candidateUrl, server.pid());
+      BenchResult result = measure(bench, warm, referenceUrl, candidateUrl, server);
+      server.getOutputStream().close();
+      for (String line = urls.readLine(); line != null; line = urls.readLine()) {
+        if (line.startsWith(BenchServerMain.LATENESS)) {
+          result = result.withServerLateness(line);
+        }
+      }
+      return result;
     } finally {
       server.getOutputStream().close();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -127,12 +134,15 @@ public final class Benchmark {
             Integer.toString(options.latencyMillis()),
             Double.toString(options.failShare()),
             Integer.toString(options.maxInFlight()),
-            Integer.toString(options.retryAfterSeconds()));
+            Integer.toString(options.retryAfterSeconds()),
+            options.server());
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
   private BenchResult measure(
-      List<Task> bench, List<Task> warm, String referenceUrl, String candidateUrl, long serverPid) {
+      List<Task> bench, List<Task> warm, String referenceUrl, String candidateUrl, Process server)
+      throws IOException {
+    long serverPid = server.pid();
     ScoringClock clock = new ScoringClock();
     KeywordRefusalDetector detector = KeywordRefusalDetector.defaults();
     Function<Task, Scorer> scorers =
@@ -158,6 +168,10 @@ public final class Benchmark {
           decide(new GateRunner(r, k, scorers, Sampling.NONE, scoring, Progress.SILENT).run(warm));
         }
       }
+      server
+          .getOutputStream()
+          .write((BenchServerMain.RESET + "\n").getBytes(StandardCharsets.UTF_8));
+      server.getOutputStream().flush();
       EndpointStats ref0 = reference.stats();
       EndpointStats cand0 = candidate.stats();
       clock.reset();
@@ -195,6 +209,7 @@ public final class Benchmark {
       long scored = clock.count();
       double scoringBusy = clock.nanos() / 1e9;
       long cpu1 = os.getProcessCpuTime();
+
       long serverCpu1 = processCpuNanos(serverPid);
       if (recording != null) {
         recording.stop();
@@ -265,7 +280,8 @@ public final class Benchmark {
           ManagementFactory.getThreadMXBean().getPeakThreadCount(),
           verdict.overall().toString(),
           threadCpu,
-          ManagementFactory.getRuntimeMXBean().getInputArguments());
+          ManagementFactory.getRuntimeMXBean().getInputArguments(),
+          "");
     } catch (IOException | java.text.ParseException e) {
       throw new IllegalStateException("cannot record with JFR: " + e.getMessage(), e);
     } finally {

@@ -103,6 +103,45 @@ class SignFlipTests {
                 + " OptionalLong[3]");
   }
 
+  @Test
+  void exactEnumerationCountsThePatternsOneByOne() {
+    // the meet-in-the-middle count against the plain enumeration of every pattern: ties (scores
+    // in tenths, zeros), odd and even n, n = 1 and the limit
+    SplittableRandom random = new SplittableRandom(11);
+    for (int n : new int[] {1, 2, 3, 7, 10, 13, 16, SignFlip.EXACT_LIMIT}) {
+      for (int round = 0; round < 5; round++) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+          d[i] = round % 2 == 0 ? random.nextInt(-3, 4) / 10.0 : random.nextDouble() - 0.4;
+        }
+        assertThat(SignFlip.exact(d).p()).as("n = %d, round %d", n, round).isEqualTo(enumerated(d));
+      }
+    }
+  }
+
+  /** {@code #{T* >= T} / 2^n} pattern by pattern, each sum taken left to right. */
+  private static double enumerated(double[] d) {
+    double observed = 0;
+    double scale = 0;
+    for (double v : d) {
+      observed += v;
+      scale += Math.abs(v);
+    }
+    double threshold = observed - SignFlip.TIE_TOLERANCE * scale;
+    long patterns = 1L << d.length;
+    long atLeast = 0;
+    for (long mask = 0; mask < patterns; mask++) {
+      double flipped = 0;
+      for (int i = 0; i < d.length; i++) {
+        flipped += ((mask >>> i) & 1) == 0 ? d[i] : -d[i];
+      }
+      if (flipped >= threshold) {
+        atLeast++;
+      }
+    }
+    return (double) atLeast / patterns;
+  }
+
   private static double[] randomDifferences(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] d = new double[n];

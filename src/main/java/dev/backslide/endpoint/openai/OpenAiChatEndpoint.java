@@ -22,20 +22,21 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -49,12 +50,13 @@ import org.jspecify.annotations.Nullable;
  * server, TGI, LM Studio, hosted APIs): {@code POST {url}/chat/completions} and {@code GET
  * {url}/models}.
  *
- * <p>Calls are asynchronous on OkHttp; at most {@link EndpointSpec#concurrency()} are in flight,
- * fewer while a replica answers 429 or slows down ({@link AdaptiveLimit}), each sent to the least
- * loaded healthy replica ({@link ReplicaScheduler}). 429, 408, 5xx, timeouts and connection
- * failures are retried with exponential backoff and jitter, honouring {@code Retry-After}, on
- * another replica when there is one; a backing-off call gives its slot to others. The API key is
- * sent as a bearer token and removed from every message.
+ * <p>Calls are synchronous OkHttp calls on the endpoint's own worker threads, a thread that
+ * finishes an attempt going straight on to the next; at most {@link EndpointSpec#concurrency()} are
+ * in flight, fewer while a replica answers 429 or slows down ({@link AdaptiveLimit}), each sent to
+ * the least loaded healthy replica ({@link ReplicaScheduler}). 429, 408, 5xx, timeouts and
+ * connection failures are retried with exponential backoff and jitter, honouring {@code
+ * Retry-After}, on another replica when there is one; a backing-off call gives its slot to others.
+ * The API key is sent as a bearer token and removed from every message.
  */
 public final class OpenAiChatEndpoint implements ChatEndpoint {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -67,6 +69,11 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
   private final ReplicaScheduler replicas;
   private final RetryPolicy retryPolicy;
   private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+
+  /** On a worker thread, the attempt it runs next; null on any other thread. */
+  private final ThreadLocal<@Nullable ArrayDeque<Runnable>> continuation = new ThreadLocal<>();
+
   private final ObjectMapper json = new ObjectMapper();
   private final List<HttpUrl> chatUrls = new ArrayList<>();
   private final List<HttpUrl> modelsUrls = new ArrayList<>();
@@ -94,20 +101,29 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
       modelsUrls.add(base.newBuilder().addPathSegment("models").build());
       shownUrls.add(url.toString());
     }
-    Dispatcher dispatcher = new Dispatcher();
-    // the scheduler bounds what is in flight; the dispatcher must never be the bottleneck
-    dispatcher.setMaxRequests(Math.max(64, spec.concurrency() * 2));
-    dispatcher.setMaxRequestsPerHost(Math.max(64, spec.concurrency() * 2));
+    // Calls are synchronous, on this endpoint's own workers: the scheduler bounds what is in
+    // flight. The call timeout bounds each attempt; read and write timeouts stay off, since each
+    // would put every socket read and write through Okio's watchdog queue.
     this.client =
         new OkHttpClient.Builder()
-            .dispatcher(dispatcher)
             .connectionPool(
                 new ConnectionPool(Math.max(5, spec.concurrency()), 5, TimeUnit.MINUTES))
             .callTimeout(spec.timeout())
             .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(spec.timeout())
+            .readTimeout(Duration.ZERO)
+            .writeTimeout(Duration.ZERO)
             .retryOnConnectionFailure(false)
             .build();
+    AtomicInteger workerCount = new AtomicInteger();
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t =
+                  new Thread(
+                      r, "backslide-http-" + spec.role() + "-" + workerCount.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     this.replicas =
         new ReplicaScheduler(
             bases, spec.concurrency(), spec.adaptive(), spec.latencyTolerance(), System::nanoTime);
@@ -269,62 +285,87 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
     replicas.submit(avoid, replica -> send(call, attempt, replica));
   }
 
+  /**
+   * Starts an attempt on a worker thread. A worker that has just finished an attempt runs the next
+   * one itself, when it is the first its release made ready (no hand-off, no wake-up of another
+   * thread); anything else starts a worker from the pool.
+   */
   private void send(PendingCall call, int attempt, Replica replica) {
+    Runnable work = () -> execute(call, attempt, replica);
+    ArrayDeque<Runnable> next = continuation.get();
+    if (next != null && next.isEmpty()) {
+      next.addLast(work);
+      return;
+    }
+    try {
+      workers.execute(() -> work(work));
+    } catch (RejectedExecutionException closed) {
+      replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, System.nanoTime(), -1);
+      finish(
+          call,
+          replica,
+          failure(replica, FailureKind.CONNECTION, 0, null, "the endpoint was closed", attempt));
+    }
+  }
+
+  /** A worker's loop: the attempt it was started with, then each one its releases hand it. */
+  private void work(Runnable first) {
+    ArrayDeque<Runnable> next = new ArrayDeque<>(1);
+    continuation.set(next);
+    try {
+      for (Runnable r = first; r != null; r = next.pollFirst()) {
+        r.run();
+      }
+    } finally {
+      continuation.remove();
+    }
+  }
+
+  /** One attempt, synchronously on this worker thread. */
+  private void execute(PendingCall call, int attempt, Replica replica) {
     attempts.increment();
     long sentAt = System.nanoTime();
     Request.Builder request =
         new Request.Builder().url(chatUrls.get(replica.index)).post(call.body);
     authorize(request);
-    Call http;
-    try {
-      http = client.newCall(request.build());
+    int status;
+    String retryAfter;
+    byte[] bytes;
+    try (Response response = client.newCall(request.build()).execute()) {
+      status = response.code();
+      retryAfter = response.header("Retry-After");
+      try {
+        bytes = response.body().bytes();
+      } catch (IOException e) {
+        replicas.release(replica, ReplicaScheduler.Outcome.FAILED, sentAt, -1);
+        retryOrFail(
+            call,
+            attempt,
+            replica,
+            failure(
+                replica,
+                FailureKind.CONNECTION,
+                status,
+                null,
+                "body cut off: " + describeIo(e),
+                attempt),
+            null);
+        return;
+      }
+    } catch (IOException e) {
+      replicas.release(replica, ReplicaScheduler.Outcome.FAILED, sentAt, -1);
+      FailureKind kind =
+          e instanceof InterruptedIOException ? FailureKind.TIMEOUT : FailureKind.CONNECTION;
+      retryOrFail(
+          call, attempt, replica, failure(replica, kind, 0, null, describeIo(e), attempt), null);
+      return;
     } catch (RuntimeException e) {
       replicas.release(replica, ReplicaScheduler.Outcome.NEUTRAL, sentAt, -1);
       finish(
           call, replica, failure(replica, FailureKind.CONNECTION, 0, null, e.toString(), attempt));
       return;
     }
-    http.enqueue(
-        new Callback() {
-          @Override
-          public void onFailure(Call c, IOException e) {
-            replicas.release(replica, ReplicaScheduler.Outcome.FAILED, sentAt, -1);
-            FailureKind kind =
-                e instanceof InterruptedIOException ? FailureKind.TIMEOUT : FailureKind.CONNECTION;
-            retryOrFail(
-                call,
-                attempt,
-                replica,
-                failure(replica, kind, 0, null, describeIo(e), attempt),
-                null);
-          }
-
-          @Override
-          public void onResponse(Call c, Response response) {
-            byte[] bytes;
-            int status = response.code();
-            String retryAfter = response.header("Retry-After");
-            try (response) {
-              bytes = response.body().bytes();
-            } catch (IOException e) {
-              replicas.release(replica, ReplicaScheduler.Outcome.FAILED, sentAt, -1);
-              retryOrFail(
-                  call,
-                  attempt,
-                  replica,
-                  failure(
-                      replica,
-                      FailureKind.CONNECTION,
-                      status,
-                      null,
-                      "body cut off: " + describeIo(e),
-                      attempt),
-                  null);
-              return;
-            }
-            handle(call, attempt, replica, sentAt, status, retryAfter, bytes);
-          }
-        });
+    handle(call, attempt, replica, sentAt, status, retryAfter, bytes);
   }
 
   private void handle(
@@ -548,7 +589,8 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
   @Override
   public void close() {
     scheduler.shutdownNow();
-    client.dispatcher().executorService().shutdown();
+    workers.shutdown();
+    client.dispatcher().cancelAll();
     client.connectionPool().evictAll();
   }
 }
