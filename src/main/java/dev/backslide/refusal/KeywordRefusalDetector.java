@@ -261,8 +261,8 @@ public final class KeywordRefusalDetector implements RefusalDetector {
     boolean stripped = true;
     while (stripped) {
       stripped = false;
+      String rest = sentence.substring(offset);
       for (Phrase opener : openersLongestFirst) {
-        String rest = sentence.substring(offset);
         int length = opener.text().length();
         if (rest.startsWith(opener.text()) && opener.findEnd(rest).orElse(-1) == length) {
           first = first == null ? opener.text() : first;

@@ -30,6 +30,9 @@ record Phrase(String text, Pattern pattern) {
 
   /** The end of the first whole-word occurrence in {@code normalised}, if any. */
   OptionalInt findEnd(String normalised) {
+    if (!normalised.contains(text)) {
+      return OptionalInt.empty(); // the pattern is the quoted text between look-arounds
+    }
     Matcher m = pattern.matcher(normalised);
     return m.find() ? OptionalInt.of(m.end()) : OptionalInt.empty();
   }
@@ -39,9 +42,14 @@ record Phrase(String text, Pattern pattern) {
    * are kept because they end sentences.
    */
   static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT)
-        .replaceAll("[\\u2018\\u2019\\u02bc\\u0060\\u00b4]", "'")
-        .replaceAll("[\\u201c\\u201d]", "\"")
-        .replaceAll("[ \\t\\x0B\\f\\r\\u00a0]+", " ");
+    String lower = text.toLowerCase(Locale.ROOT);
+    String apostrophes = APOSTROPHES.matcher(lower).replaceAll("'");
+    String quotes = QUOTES.matcher(apostrophes).replaceAll("\"");
+    return BLANKS.matcher(quotes).replaceAll(" ");
   }
+
+  private static final Pattern APOSTROPHES =
+      Pattern.compile("[\\u2018\\u2019\\u02bc\\u0060\\u00b4]");
+  private static final Pattern QUOTES = Pattern.compile("[\\u201c\\u201d]");
+  private static final Pattern BLANKS = Pattern.compile("[ \\t\\x0B\\f\\r\\u00a0]+");
 }

@@ -88,11 +88,12 @@ final class NumberExtractor {
 
   private static Optional<ExtractedNumber> last(String text, String where) {
     Matcher m = NUMBER.matcher(text);
-    ExtractedNumber found = null;
+    int start = -1;
     while (m.find()) {
-      found = number(m, where);
+      start = m.start();
     }
-    return Optional.ofNullable(found);
+    // only the last match is read: find it again from where it starts
+    return start >= 0 && m.find(start) ? Optional.of(number(m, where)) : Optional.empty();
   }
 
   private static ExtractedNumber number(Matcher m, String where) {
@@ -126,8 +127,8 @@ final class NumberExtractor {
 
   /** LaTeX number spellings as plain text: {@code \frac{3}{4}} as 3/4, {@code 1{,}234} as 1,234. */
   private static String delatex(String text) {
-    return FRAC.matcher(text)
-        .replaceAll("$1/$2")
+    String fractions = text.contains("frac") ? FRAC.matcher(text).replaceAll("$1/$2") : text;
+    return fractions
         .replace("{,}", ",")
         .replace("\\,", ",")
         .replace("\\$", "$")
