@@ -155,10 +155,7 @@ public final class Benchmark {
               t.setDaemon(true);
               return t;
             });
-    try (OpenAiChatEndpoint reference =
-            endpoint(Role.REFERENCE, referenceUrl, "reference", options.concurrency());
-        OpenAiChatEndpoint candidate =
-            endpoint(Role.CANDIDATE, candidateUrl, "candidate", options.concurrency())) {
+    try {
       if (warm != null) {
         // JIT warm-up on other items, at 64 in flight or more so that c = 1 does not take minutes
         int c = Math.max(64, options.concurrency());
@@ -172,8 +169,6 @@ public final class Benchmark {
           .getOutputStream()
           .write((BenchServerMain.RESET + "\n").getBytes(StandardCharsets.UTF_8));
       server.getOutputStream().flush();
-      EndpointStats ref0 = reference.stats();
-      EndpointStats cand0 = candidate.stats();
       clock.reset();
       long serverCpu0 = processCpuNanos(serverPid);
       long gcMillis0 = gcMillis();
@@ -193,95 +188,104 @@ public final class Benchmark {
         recording.start();
       }
       String load0 = loadAverage();
-      long decreases0 = reference.limitDecreases() + candidate.limitDecreases();
       long cpu0 = os.getProcessCpuTime();
       long start = System.nanoTime();
-      Phases phases =
-          new Phases(
-              LogProgress.forConsole(
-                  log, role -> role == Role.REFERENCE ? reference.stats() : candidate.stats()));
-      GateRunner runner =
-          new GateRunner(reference, candidate, scorers, Sampling.NONE, scoring, phases);
-      RunResult run = runner.run(bench);
-      long calls = System.nanoTime();
-      GateVerdict verdict = decide(run);
-      long end = System.nanoTime();
-      long scored = clock.count();
-      double scoringBusy = clock.nanos() / 1e9;
-      long cpu1 = os.getProcessCpuTime();
+      // the endpoints are made inside the measured run: their worker threads start now
+      try (OpenAiChatEndpoint reference =
+              endpoint(Role.REFERENCE, referenceUrl, "reference", options.concurrency());
+          OpenAiChatEndpoint candidate =
+              endpoint(Role.CANDIDATE, candidateUrl, "candidate", options.concurrency())) {
+        EndpointStats ref0 = reference.stats();
+        EndpointStats cand0 = candidate.stats();
+        long decreases0 = reference.limitDecreases() + candidate.limitDecreases();
 
-      long serverCpu1 = processCpuNanos(serverPid);
-      if (recording != null) {
-        recording.stop();
-        recording.close();
-        log.println("[bench] JFR recording of the measured run: " + jfr);
+        Phases phases =
+            new Phases(
+                LogProgress.forConsole(
+                    log, role -> role == Role.REFERENCE ? reference.stats() : candidate.stats()));
+        GateRunner runner =
+            new GateRunner(reference, candidate, scorers, Sampling.NONE, scoring, phases);
+        RunResult run = runner.run(bench);
+        long calls = System.nanoTime();
+        GateVerdict verdict = decide(run);
+        long end = System.nanoTime();
+        long scored = clock.count();
+        double scoringBusy = clock.nanos() / 1e9;
+        long cpu1 = os.getProcessCpuTime();
+
+        long serverCpu1 = processCpuNanos(serverPid);
+        if (recording != null) {
+          recording.stop();
+          recording.close();
+          log.println("[bench] JFR recording of the measured run: " + jfr);
+        }
+        Map<String, Long> threads1 = cpuByThread();
+        Map<String, Double> threadCpu = new java.util.TreeMap<>();
+        long javaThreads = 0;
+        for (var e : threads1.entrySet()) {
+          long d = e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
+          javaThreads += d;
+          threadCpu.put(e.getKey(), d / 1e9);
+        }
+        threadCpu.put("(JIT, GC and VM threads)", ((cpu1 - cpu0) - javaThreads) / 1e9);
+        EndpointStats ref = minus(reference.stats(), ref0);
+        EndpointStats cand = minus(candidate.stats(), cand0);
+        long refAnswered =
+            run.pairs().stream().filter(p -> !p.reference().hasEndpointError()).count();
+        long candAnswered =
+            run.pairs().stream().filter(p -> !p.candidate().hasEndpointError()).count();
+        double rescorePerSecond = rescore(run.pairs(), scorers);
+        log.printf(
+            "[bench] adaptive limits now: reference %s, candidate %s; %d decreases; load average"
+                + " before %s, after %s%n",
+            reference.limits(),
+            candidate.limits(),
+            reference.limitDecreases() + candidate.limitDecreases() - decreases0,
+            load0,
+            loadAverage());
+        long[] millis =
+            run.pairs().stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.reference(), p.candidate()))
+                .flatMap(r -> r.samples().stream())
+                .mapToLong(x -> x.call().millis())
+                .sorted()
+                .toArray();
+        log.printf(
+            "[bench] call millis (from submission): p50 %d, p90 %d, p99 %d, max %d; run %d ms"
+                + " (endpoints made and described in %d ms, first answer after %d ms, last answer at %d ms, pairs joined"
+                + " at %d ms), statistics %d ms%n",
+            millis[millis.length / 2],
+            millis[millis.length * 9 / 10],
+            millis[millis.length * 99 / 100],
+            millis[millis.length - 1],
+            run.elapsed().toMillis(),
+            (phases.started - start) / 1_000_000,
+            (phases.first - phases.started) / 1_000_000,
+            (phases.last - start) / 1_000_000,
+            (phases.finished - start) / 1_000_000,
+            (end - calls) / 1_000_000);
+        return new BenchResult(
+            options,
+            (end - start) / 1e9,
+            (end - calls) / 1e9,
+            (cpu1 - cpu0) / 1e9,
+            serverCpu1 < 0 ? -1 : (serverCpu1 - serverCpu0) / 1e9,
+            ref,
+            cand,
+            refAnswered,
+            candAnswered,
+            scored,
+            scoringBusy,
+            rescorePerSecond,
+            peakRssKb(),
+            gcCount() - gcCount0,
+            gcMillis() - gcMillis0,
+            ManagementFactory.getThreadMXBean().getPeakThreadCount(),
+            verdict.overall().toString(),
+            threadCpu,
+            ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            "");
       }
-      Map<String, Long> threads1 = cpuByThread();
-      Map<String, Double> threadCpu = new java.util.TreeMap<>();
-      long javaThreads = 0;
-      for (var e : threads1.entrySet()) {
-        long d = e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
-        javaThreads += d;
-        threadCpu.put(e.getKey(), d / 1e9);
-      }
-      threadCpu.put("(JIT, GC and VM threads)", ((cpu1 - cpu0) - javaThreads) / 1e9);
-      EndpointStats ref = minus(reference.stats(), ref0);
-      EndpointStats cand = minus(candidate.stats(), cand0);
-      long refAnswered =
-          run.pairs().stream().filter(p -> !p.reference().hasEndpointError()).count();
-      long candAnswered =
-          run.pairs().stream().filter(p -> !p.candidate().hasEndpointError()).count();
-      double rescorePerSecond = rescore(run.pairs(), scorers);
-      log.printf(
-          "[bench] adaptive limits now: reference %s, candidate %s; %d decreases; load average"
-              + " before %s, after %s%n",
-          reference.limits(),
-          candidate.limits(),
-          reference.limitDecreases() + candidate.limitDecreases() - decreases0,
-          load0,
-          loadAverage());
-      long[] millis =
-          run.pairs().stream()
-              .flatMap(p -> java.util.stream.Stream.of(p.reference(), p.candidate()))
-              .flatMap(r -> r.samples().stream())
-              .mapToLong(x -> x.call().millis())
-              .sorted()
-              .toArray();
-      log.printf(
-          "[bench] call millis (from submission): p50 %d, p90 %d, p99 %d, max %d; run %d ms"
-              + " (describe %d ms, first answer after %d ms, last answer at %d ms, pairs joined"
-              + " at %d ms), statistics %d ms%n",
-          millis[millis.length / 2],
-          millis[millis.length * 9 / 10],
-          millis[millis.length * 99 / 100],
-          millis[millis.length - 1],
-          run.elapsed().toMillis(),
-          (phases.started - start) / 1_000_000,
-          (phases.first - phases.started) / 1_000_000,
-          (phases.last - start) / 1_000_000,
-          (phases.finished - start) / 1_000_000,
-          (end - calls) / 1_000_000);
-      return new BenchResult(
-          options,
-          (end - start) / 1e9,
-          (end - calls) / 1e9,
-          (cpu1 - cpu0) / 1e9,
-          serverCpu1 < 0 ? -1 : (serverCpu1 - serverCpu0) / 1e9,
-          ref,
-          cand,
-          refAnswered,
-          candAnswered,
-          scored,
-          scoringBusy,
-          rescorePerSecond,
-          peakRssKb(),
-          gcCount() - gcCount0,
-          gcMillis() - gcMillis0,
-          ManagementFactory.getThreadMXBean().getPeakThreadCount(),
-          verdict.overall().toString(),
-          threadCpu,
-          ManagementFactory.getRuntimeMXBean().getInputArguments(),
-          "");
     } catch (IOException | java.text.ParseException e) {
       throw new IllegalStateException("cannot record with JFR: " + e.getMessage(), e);
     } finally {

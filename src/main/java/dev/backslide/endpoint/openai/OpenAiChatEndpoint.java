@@ -31,8 +31,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -114,9 +116,17 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
             .writeTimeout(Duration.ZERO)
             .retryOnConnectionFailure(false)
             .build();
+    // One worker per request in flight, started at once in the background: a thread costs a few
+    // hundred microseconds to start, and 64 started one by one as the first requests go out
+    // would hold the first round back by tens of milliseconds.
     AtomicInteger workerCount = new AtomicInteger();
-    this.workers =
-        Executors.newCachedThreadPool(
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            spec.concurrency(),
+            spec.concurrency(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
             r -> {
               Thread t =
                   new Thread(
@@ -124,6 +134,11 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
               t.setDaemon(true);
               return t;
             });
+    pool.allowCoreThreadTimeOut(true);
+    this.workers = pool;
+    Thread starter = new Thread(pool::prestartAllCoreThreads, "backslide-http-" + spec.role());
+    starter.setDaemon(true);
+    starter.start();
     this.replicas =
         new ReplicaScheduler(
             bases, spec.concurrency(), spec.adaptive(), spec.latencyTolerance(), System::nanoTime);
