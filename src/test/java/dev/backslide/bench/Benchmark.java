@@ -209,6 +209,19 @@ public final class Benchmark {
         long calls = System.nanoTime();
         GateVerdict verdict = decide(run);
         long end = System.nanoTime();
+        {
+          int[] h = new int[60];
+          for (long t : phases.T) {
+            int b = (int) ((t - phases.started) / 250_000_000L);
+            if (b < 60) h[b]++;
+          }
+          log.println(
+              "TMP done per 250ms "
+                  + java.util.Arrays.toString(h)
+                  + " limits "
+                  + reference.limits()
+                  + candidate.limits());
+        }
         long scored = clock.count();
         double scoringBusy = clock.nanos() / 1e9;
         long cpu1 = os.getProcessCpuTime();
@@ -430,9 +443,13 @@ public final class Benchmark {
       next.start(callsPerEndpoint);
     }
 
+    final java.util.concurrent.ConcurrentLinkedQueue<Long> T =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     @Override
     public void done(Role role, boolean ok) {
       long now = System.nanoTime();
+      T.add(now);
       if (first == 0) {
         first = now;
       }

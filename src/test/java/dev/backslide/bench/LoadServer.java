@@ -19,7 +19,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,28 +27,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark's load server: an OpenAI-compatible HTTP/1.1 server on 127.0.0.1 that costs as
  * little CPU as it can, so that on a small machine the client, not the server, is what the
- * benchmark measures. One thread serves every connection of every model without blocking: it reads
- * a request, answers {@code POST /v1/chat/completions} after a fixed latency with a body prepared
- * at start-up (the {@link ModelBehaviour#faithful} answer to the prompt), and {@code GET
- * /v1/models} at once. Optionally the first attempt at a stable share of prompts is answered 503
- * (after the latency, as a busy server would) and requests above an in-flight cap get 429 with
- * {@code Retry-After} at once.
+ * benchmark measures. A selector thread reads every connection without blocking and answers {@code
+ * GET /v1/models} at once; a timer thread writes each {@code POST /v1/chat/completions} answer when
+ * its fixed latency is up, a body prepared at start-up (the {@link ModelBehaviour#faithful} answer
+ * to the prompt). The timer parks until shortly before an answer is due and spins the rest, since a
+ * parked thread on a virtual machine wakes a tenth of a millisecond late or more; how late answers
+ * still were is kept ({@link #lateness()}). Optionally the first attempt at a stable share of
+ * prompts is answered 503 (after the latency, as a busy server would) and requests above an
+ * in-flight cap get 429 with {@code Retry-After} at once.
  *
  * <p>{@link dev.backslide.fixture.ScriptedChatServer}, which the tests use, is built for scripting,
  * not speed: a thread per request, a log of every call; on two cores it costs about 0.3 ms of CPU
- * per request, this one about a tenth of that.
+ * per request, this one about a quarter of that.
  */
 final class LoadServer implements AutoCloseable {
   private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
 
-  /** Below this a wait is a park, not a select, which only counts milliseconds. */
-  private static final long SPIN_BELOW_NANOS = 1_000_000;
+  /**
+   * The timer parks until this long before an answer is due, then spins: a parked thread wakes some
+   * tens of microseconds late.
+   */
+  private static final long SPIN_NANOS = 250_000;
 
   private final ObjectMapper json = new ObjectMapper();
   private final Selector selector;
@@ -60,8 +66,11 @@ final class LoadServer implements AutoCloseable {
   private final long latencyNanos;
   private final int maxInFlight;
   private final byte[] tooMany;
-  private final ArrayDeque<Due> due = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<Due> due = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Connection> unfinished = new ConcurrentLinkedQueue<>();
   private final Thread thread;
+  private final Thread timer;
+  private volatile boolean timerIdle;
   private final Lateness lateness = new Lateness();
   private volatile boolean resetLateness;
   private volatile boolean running = true;
@@ -71,7 +80,7 @@ final class LoadServer implements AutoCloseable {
     final String id;
     final ServerSocketChannel channel;
     final byte[] modelsResponse;
-    int inFlight;
+    final AtomicInteger inFlight = new AtomicInteger();
 
     Model(String id, ServerSocketChannel channel, byte[] modelsResponse) {
       this.id = id;
@@ -91,8 +100,8 @@ final class LoadServer implements AutoCloseable {
     final SocketChannel channel;
     final Model model;
     ByteBuffer in = ByteBuffer.allocate(8192);
-    @Nullable ByteBuffer out;
-    boolean closeAfterWrite;
+    volatile @Nullable ByteBuffer out;
+    volatile boolean closeAfterWrite;
 
     Connection(SocketChannel channel, Model model) {
       this.channel = channel;
@@ -168,7 +177,10 @@ final class LoadServer implements AutoCloseable {
     }
     thread = new Thread(this::serve, "load-server");
     thread.setDaemon(true);
+    timer = new Thread(this::answer, "load-server-timer");
+    timer.setDaemon(true);
     thread.start();
+    timer.start();
   }
 
   /** "http://127.0.0.1:PORT/v1" of each model, in order. */
@@ -242,12 +254,12 @@ final class LoadServer implements AutoCloseable {
   /** Forgets the lateness seen so far (after a warm-up). */
   void resetLateness() {
     resetLateness = true;
-    selector.wakeup();
+    LockSupport.unpark(timer);
   }
 
   /** How late answers were written, once the server is closed. */
   Lateness.Summary lateness() {
-    if (thread.isAlive()) {
+    if (thread.isAlive() || timer.isAlive()) {
       throw new IllegalStateException("close the server first");
     }
     return lateness.summary();
@@ -256,23 +268,11 @@ final class LoadServer implements AutoCloseable {
   private void serve() {
     try {
       while (running) {
-        if (resetLateness) {
-          resetLateness = false;
-          lateness.reset();
-        }
-        writeDue();
-        Due next = due.peekFirst();
-        if (next == null) {
-          selector.select();
-        } else {
-          long wait = next.at() - System.nanoTime();
-          if (wait >= SPIN_BELOW_NANOS) {
-            selector.select(wait / 1_000_000);
-          } else {
-            if (wait > 0) {
-              LockSupport.parkNanos(wait);
-            }
-            selector.selectNow();
+        selector.select();
+        for (Connection c = unfinished.poll(); c != null; c = unfinished.poll()) {
+          SelectionKey key = c.channel.keyFor(selector);
+          if (key != null && key.isValid()) {
+            key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
           }
         }
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
@@ -394,7 +394,7 @@ final class LoadServer implements AutoCloseable {
       reply(key, c, error(400, "no benchmark item has this prompt"));
       return;
     }
-    if (maxInFlight > 0 && c.model.inFlight >= maxInFlight) {
+    if (maxInFlight > 0 && c.model.inFlight.get() >= maxInFlight) {
       reply(key, c, tooMany);
       return;
     }
@@ -403,21 +403,70 @@ final class LoadServer implements AutoCloseable {
         attempt == 1 && failFirst.contains(prompt)
             ? error(503, "The server is busy; try again later.")
             : answer.byModel().get(c.model.id);
-    c.model.inFlight++;
-    due.addLast(new Due(System.nanoTime() + latencyNanos, c, response));
+    c.model.inFlight.incrementAndGet();
+    due.add(new Due(System.nanoTime() + latencyNanos, c, response));
+    if (timerIdle) {
+      LockSupport.unpark(timer);
+    }
   }
 
-  /** Writes every response whose time has come; the queue is in time order (one latency). */
-  private void writeDue() {
-    long now = System.nanoTime();
-    while (!due.isEmpty() && due.peekFirst().at() <= now) {
-      Due d = due.pollFirst();
-      lateness.add(now - d.at());
-      d.connection().model.inFlight--;
-      SelectionKey key = d.connection().channel.keyFor(selector);
-      if (key != null && key.isValid()) {
-        reply(key, d.connection(), d.response());
+  /**
+   * The timer's loop: writes each answer when it is due. The queue is in time order (one latency
+   * for all), so only its head is waited for.
+   */
+  private void answer() {
+    while (running) {
+      if (resetLateness) {
+        resetLateness = false;
+        lateness.reset();
       }
+      Due next = due.peek();
+      if (next == null) {
+        timerIdle = true;
+        if (due.isEmpty() && running) {
+          LockSupport.park(this);
+        }
+        timerIdle = false;
+        continue;
+      }
+      long wait = next.at() - System.nanoTime();
+      if (wait > SPIN_NANOS) {
+        LockSupport.parkNanos(wait - SPIN_NANOS);
+        continue;
+      }
+      while (System.nanoTime() < next.at()) {
+        Thread.onSpinWait();
+      }
+      due.poll();
+      lateness.add(System.nanoTime() - next.at());
+      next.connection().model.inFlight.decrementAndGet();
+      write(next.connection(), next.response());
+    }
+  }
+
+  /** Writes from the timer; what the socket does not take at once is left to the selector. */
+  private void write(Connection c, byte[] response) {
+    ByteBuffer out = ByteBuffer.wrap(response);
+    try {
+      c.channel.write(out);
+    } catch (IOException e) {
+      closeQuietly(c.channel);
+      return;
+    }
+    if (out.hasRemaining()) {
+      c.out = out;
+      unfinished.add(c);
+      selector.wakeup();
+    } else if (c.closeAfterWrite) {
+      closeQuietly(c.channel);
+    }
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // closing anyway
     }
   }
 
@@ -475,8 +524,10 @@ final class LoadServer implements AutoCloseable {
   public void close() {
     running = false;
     selector.wakeup();
+    LockSupport.unpark(timer);
     try {
       thread.join(2000);
+      timer.join(2000);
       for (SelectionKey key : selector.keys()) {
         close(key);
       }
