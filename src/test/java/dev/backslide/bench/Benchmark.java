@@ -209,19 +209,8 @@ public final class Benchmark {
         long calls = System.nanoTime();
         GateVerdict verdict = decide(run);
         long end = System.nanoTime();
-        {
-          int[] h = new int[60];
-          for (long t : phases.T) {
-            int b = (int) ((t - phases.started) / 250_000_000L);
-            if (b < 60) h[b]++;
-          }
-          log.println(
-              "TMP done per 250ms "
-                  + java.util.Arrays.toString(h)
-                  + " limits "
-                  + reference.limits()
-                  + candidate.limits());
-        }
+        log.println(
+            "[bench] answers per 250 ms (ramp, steady state, tail): " + phases.perQuarterSecond());
         long scored = clock.count();
         double scoringBusy = clock.nanos() / 1e9;
         long cpu1 = os.getProcessCpuTime();
@@ -443,13 +432,13 @@ public final class Benchmark {
       next.start(callsPerEndpoint);
     }
 
-    final java.util.concurrent.ConcurrentLinkedQueue<Long> T =
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> answeredAt =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @Override
     public void done(Role role, boolean ok) {
       long now = System.nanoTime();
-      T.add(now);
+      answeredAt.add(now);
       if (first == 0) {
         first = now;
       }
@@ -461,6 +450,19 @@ public final class Benchmark {
     public void finish() {
       finished = System.nanoTime();
       next.finish();
+    }
+
+    /** Answers on both endpoints in each quarter second from the start. */
+    List<Integer> perQuarterSecond() {
+      List<Integer> counts = new ArrayList<>();
+      for (long t : answeredAt) {
+        int bucket = (int) ((t - started) / 250_000_000L);
+        while (counts.size() <= bucket) {
+          counts.add(0);
+        }
+        counts.set(bucket, counts.get(bucket) + 1);
+      }
+      return counts;
     }
   }
 
