@@ -95,9 +95,15 @@ public final class GateSession implements AutoCloseable {
             : settings.judgeDecides()
                 ? RefusalDetectors.ensemble(judge, base)
                 : RefusalDetectors.ensemble(base, judge);
+    // Scorers that only compute need a thread per core; a judge is a call that waits, so with one
+    // there are as many scoring threads as judge calls may be in flight.
+    int scoringThreads =
+        Math.max(
+            Runtime.getRuntime().availableProcessors(),
+            settings.judge() == null ? 1 : settings.judge().concurrency());
     ExecutorService scoring =
         Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            scoringThreads,
             r -> {
               Thread t = new Thread(r, "backslide-scoring");
               t.setDaemon(true);
