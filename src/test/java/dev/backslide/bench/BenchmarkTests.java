@@ -46,6 +46,10 @@ class BenchmarkTests {
     assertThat(result.candidateAnswered()).isEqualTo(300);
     assertThat(result.requestsSent()).isGreaterThanOrEqualTo(600 + result.reference().retries());
     assertThat(result.reference().status5xx() + result.candidate().status5xx()).isPositive();
+    assertThat(result.reference().status429() + result.candidate().status429())
+        .as("16 in flight against a cap of 8")
+        .isPositive();
+    assertThat(result.serverLateness()).startsWith(BenchServerMain.LATENESS);
     assertThat(result.scored()).isEqualTo(600);
     assertThat(result.verdict())
         .as("300 items leave the safety total inconclusive, but no endpoint error")
