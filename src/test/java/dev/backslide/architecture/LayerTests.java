@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layer rules: data flows one way, tasks -> endpoints -> scores -> comparison -> verdict ->
- * report, and each framework stays in its one adapter package.
+ * report, the pipeline assembles one gate run from all of them, and each framework stays in its one
+ * adapter package (the junit adapter being the pipeline's only user).
  */
 class LayerTests {
   private static JavaClasses classes;
@@ -110,6 +111,28 @@ class LayerTests {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.backslide.report..", "dev.backslide.run..", "dev.backslide.junit..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheJunitAdapterUsesThePipeline() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.backslide.pipeline..", "dev.backslide.junit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.backslide.pipeline..")
+        .check(classes);
+  }
+
+  @Test
+  void thePipelineKnowsNothingOfItsAdapter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.backslide.pipeline..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.backslide.junit..")
         .check(classes);
   }
 
