@@ -14,6 +14,7 @@ import dev.backslide.store.ResponseCache;
 import dev.backslide.task.Task;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +36,23 @@ import org.jspecify.annotations.Nullable;
  * <p>The responses are this run's journal (over all selected tasks, so a shard's journal names the
  * whole run), after the baseline when there is one, after the journals of the shards being merged,
  * and before the response cache when it is on and some endpoint may be called. Closing closes both
- * endpoints and this run's journal.
+ * endpoints and every journal.
  */
 final class AnswerSources implements AutoCloseable {
   private final Journal journal;
+  private final List<Journal> merged;
   private final ChatEndpoint reference;
   private final ChatEndpoint candidate;
   private final Responses responses;
 
   private AnswerSources(
-      Journal journal, ChatEndpoint reference, ChatEndpoint candidate, Responses responses) {
+      Journal journal,
+      List<Journal> merged,
+      ChatEndpoint reference,
+      ChatEndpoint candidate,
+      Responses responses) {
     this.journal = journal;
+    this.merged = List.copyOf(merged);
     this.reference = reference;
     this.candidate = candidate;
     this.responses = responses;
@@ -80,6 +87,7 @@ final class AnswerSources implements AutoCloseable {
     }
     ChatEndpoint reference = null;
     ChatEndpoint candidate = null;
+    List<Journal> merged = new ArrayList<>();
     try {
       reference =
           storage.offline()
@@ -99,20 +107,21 @@ final class AnswerSources implements AutoCloseable {
       Responses responses =
           sides.baseline() == null ? journal : Responses.chain(sides.baseline(), journal);
       for (String shardRun : storage.merge()) {
-        responses =
-            Responses.chain(
-                Journal.open(
-                    storage.runs().resolve(shardRun),
-                    Journal.header(shardRun, sides.reference(), sides.candidate(), tasks),
-                    tasks,
-                    out),
-                responses);
+        Journal shard =
+            Journal.open(
+                storage.runs().resolve(shardRun),
+                Journal.header(shardRun, sides.reference(), sides.candidate(), tasks),
+                tasks,
+                out);
+        merged.add(shard);
+        responses = Responses.chain(shard, responses);
       }
       if (storage.cache() != null && !storage.offline()) {
         responses = Responses.chain(responses, cache(storage.cache(), reference, candidate, out));
       }
-      return new AnswerSources(journal, reference, candidate, responses);
+      return new AnswerSources(journal, merged, reference, candidate, responses);
     } catch (RuntimeException | Error e) {
+      merged.forEach(shard -> closeAfter(e, shard));
       closeAfter(e, candidate, reference, journal);
       throw e;
     }
@@ -170,13 +179,18 @@ final class AnswerSources implements AutoCloseable {
     return responses;
   }
 
-  /** Closes the candidate, the reference and this run's journal, as a run's resources close. */
+  /**
+   * Closes the journals of the shards merged, the candidate, the reference and this run's journal,
+   * as a run's resources close.
+   */
   @Override
   public void close() {
     try (journal;
         ChatEndpoint r = reference;
         ChatEndpoint c = candidate) {
-      // closing only
+      for (Journal shard : merged) {
+        shard.close();
+      }
     }
   }
 }

@@ -62,29 +62,34 @@ public final class GateRun {
       }
     }
     RefusalDetection detection = RefusalDetection.build(settings, live);
-    ExecutorService scoring = ScoringPool.open(settings.judge());
-    Storage storage = settings.storage();
-    List<Task> tasks = allTasks;
-    if (storage.shard() != null) {
-      tasks = TaskSelection.shard(allTasks, storage.shard());
-      out.println("[backslide] shard " + storage.shard() + ": " + items(tasks) + " items");
-    }
-    RunResult run;
-    Sides sides;
     try {
-      sides = Sides.choose(settings, tasks);
-      out.println(announcement(settings, tasks, sides));
-      try (AnswerSources sources =
-          AnswerSources.open(settings, sides, allTasks, tasks, out, live)) {
-        run = run(settings, tasks, detection.scoring(), scoring, sources, out);
+      ExecutorService scoring = ScoringPool.open(settings.judge());
+      Storage storage = settings.storage();
+      List<Task> tasks = allTasks;
+      if (storage.shard() != null) {
+        tasks = TaskSelection.shard(allTasks, storage.shard());
+        out.println("[backslide] shard " + storage.shard() + ": " + items(tasks) + " items");
       }
+      RunResult run;
+      Sides sides;
+      try {
+        sides = Sides.choose(settings, tasks);
+        out.println(announcement(settings, tasks, sides));
+        try (AnswerSources sources =
+            AnswerSources.open(settings, sides, allTasks, tasks, out, live)) {
+          run = run(settings, tasks, detection.scoring(), scoring, sources, out);
+        }
+      } finally {
+        scoring.shutdownNow();
+      }
+      return storage.record() != null
+          ? recorded(settings, sides, tasks, run)
+          : decided(settings, sides, detection, run, out);
     } finally {
-      scoring.shutdownNow();
+      // only now: the disagreements ask the second opinion again, which may be either detector
       detection.closeBase(out);
+      detection.closeJudge(); // also when recording a baseline, and when the run fails
     }
-    return storage.record() != null
-        ? recorded(settings, sides, tasks, run)
-        : decided(settings, sides, detection, run, out);
   }
 
   private static int items(List<Task> tasks) {
@@ -231,7 +236,6 @@ public final class GateRun {
               + ": "
               + judge.cached()
               + " answers judged");
-      detection.closeJudge();
     }
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);

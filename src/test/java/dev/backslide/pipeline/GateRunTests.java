@@ -96,6 +96,36 @@ class GateRunTests {
   }
 
   @Test
+  void aDecidingJudgeIsComparedWithTheEmbeddedClassifierBeforeTheClassifierIsClosed() {
+    // The disagreements ask the second opinion again after the run; when the judge decides, that
+    // is the embedded classifier, which must still be open then.
+    try (var reference = ScriptedChatServer.start("ref-model");
+        var candidate = ScriptedChatServer.start("cand-model");
+        var judge = ScriptedChatServer.start("judge-model")) {
+      reference.otherwise(ModelBehaviour.faithful(tasks));
+      candidate.otherwise(ModelBehaviour.faithful(tasks));
+      judge.otherwise(dev.backslide.fixture.Reply.content("LABEL: REFUSAL"));
+      GateOutcome outcome =
+          execute(
+              Pipelines.Spy.openAi(),
+              with(
+                  endpoints(reference, candidate),
+                  "backslide.refusal.detector",
+                  "embedded",
+                  "backslide.judge.url",
+                  judge.baseUrl(),
+                  "backslide.judge.model",
+                  "judge-model",
+                  "backslide.judge.decides",
+                  "true"));
+
+      assertThat(judge.calls()).isNotEmpty();
+      assertThat(outcome.verdict()).isNotNull();
+      assertThat(console.text()).contains("[backslide] judge judge endpoint " + judge.baseUrl());
+    }
+  }
+
+  @Test
   void onlyTheShardsItemsAreAskedAndTheJournalNamesTheWholeRun() {
     List<Task> shard = TaskSelection.shard(tasks, new Shard(2, 3));
     int items = shard.stream().mapToInt(t -> t.items().size()).sum();
