@@ -10,9 +10,7 @@ import dev.backslide.endpoint.CallResult;
 import dev.backslide.endpoint.ChatEndpoint;
 import dev.backslide.endpoint.ChatRequest;
 import dev.backslide.endpoint.EndpointDescription;
-import dev.backslide.endpoint.EndpointFailure;
 import dev.backslide.endpoint.EndpointUnavailableException;
-import dev.backslide.endpoint.FailureKind;
 import dev.backslide.endpoint.Role;
 import dev.backslide.score.Score;
 import dev.backslide.score.Scorer;
@@ -268,13 +266,8 @@ public final class GateRunner {
     }
 
     CallResult notCalled() {
-      var spec = endpoint.spec();
       String detail = unavailable != null ? unavailable : "because " + blocked;
-      return CallResult.failed(
-          new EndpointFailure(
-              spec.role(), spec.url().toString(), FailureKind.NOT_CALLED, 0, null, detail, 0),
-          0,
-          spec.url().toString());
+      return CallResult.notCalled(endpoint.spec(), detail);
     }
 
     EndpointReport report() {
