@@ -157,6 +157,11 @@ public final class GateRunner {
         stop = rule.check(soFar, remaining, look, looks, plan.size()).orElse(null);
       }
     }
+    if (stop != null) {
+      progress.stoppedEarly(
+          stop.look(),
+          order.subList(0, asked).stream().mapToInt(p -> generation(p.task()).samples()).sum());
+    }
     progress.finish();
     List<Pair> pairs = Arrays.stream(done).filter(Objects::nonNull).toList();
     return new RunResult(

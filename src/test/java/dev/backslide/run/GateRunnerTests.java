@@ -2,10 +2,12 @@ package dev.backslide.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backslide.compare.EarlyStopRecord;
 import dev.backslide.compare.ItemResult;
 import dev.backslide.compare.Pair;
 import dev.backslide.compare.Pairs;
 import dev.backslide.compare.SampleResult;
+import dev.backslide.compare.StoppingRule;
 import dev.backslide.config.Sampling;
 import dev.backslide.endpoint.CallResult;
 import dev.backslide.endpoint.ChatEndpoint;
@@ -20,22 +22,28 @@ import dev.backslide.endpoint.FailureKind;
 import dev.backslide.endpoint.Role;
 import dev.backslide.score.Outcome;
 import dev.backslide.score.Score;
+import dev.backslide.score.Scorer;
 import dev.backslide.task.Axis;
 import dev.backslide.task.Generation;
 import dev.backslide.task.Item;
 import dev.backslide.task.ScorerSpec;
 import dev.backslide.task.Task;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +70,10 @@ class GateRunnerTests {
   }
 
   private static Task task(String id, int items) {
+    return task(id, items, Generation.DEFAULT);
+  }
+
+  private static Task task(String id, int items, Generation generation) {
     List<Item> list = new ArrayList<>();
     for (int i = 0; i < items; i++) {
       list.add(Pairs.item(id + "-" + i, "general", null));
@@ -72,21 +84,18 @@ class GateRunnerTests {
         Axis.CAPABILITY,
         "general",
         "",
-        Generation.DEFAULT,
+        generation,
         new ScorerSpec("exact", Map.of()),
         list,
         Path.of("tasks", id + ".yaml"),
         "0".repeat(64));
   }
 
+  private static final Function<Task, Scorer> ANSWERED =
+      task -> (item, response) -> Score.success(Outcome.CORRECT, "answered");
+
   private RunResult run(ChatEndpoint reference, ChatEndpoint candidate, List<Task> tasks) {
-    return new GateRunner(
-            reference,
-            candidate,
-            task -> (item, response) -> Score.success(Outcome.CORRECT, "answered"),
-            Sampling.NONE,
-            scoring,
-            Progress.SILENT)
+    return new GateRunner(reference, candidate, ANSWERED, Sampling.NONE, scoring, Progress.SILENT)
         .run(tasks);
   }
 
@@ -112,6 +121,38 @@ class GateRunnerTests {
     EndpointFailure failure = calls(result.pairs().get(0).candidate()).get(0).failure();
     assertThat(failure.kind()).isEqualTo(FailureKind.NOT_CALLED);
     assertThat(failure.attempts()).isZero();
+  }
+
+  @Test
+  void aRunStoppedAtTheFirstLookEndsItsProgressWithTheCallsItAsked() {
+    var reference = new InMemoryEndpoint(spec(Role.REFERENCE), null);
+    var candidate = new InMemoryEndpoint(spec(Role.CANDIDATE), null);
+    var bytes = new ByteArrayOutputStream();
+    var progress =
+        new LogProgress(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(10));
+    StoppingRule stopAtOnce =
+        (pairs, remaining, look, looks, total) ->
+            Optional.of(
+                new EarlyStopRecord(
+                    Axis.CAPABILITY, look, looks, pairs.size(), total, 9, 3, "stops at once"));
+    // 9 items of 2 samples in 3 looks: the first look asks 3 items, 6 of the 18 planned calls
+    Task task = task("t", 9, new Generation(0.7, 64, 2, null, 5L));
+
+    RunResult result =
+        new GateRunner(reference, candidate, ANSWERED, Sampling.NONE, scoring, progress)
+            .run(List.of(task), stopAtOnce, 3);
+
+    assertThat(result.stop()).isNotNull();
+    assertThat(result.stop().look()).isEqualTo(1);
+    assertThat(result.pairs()).hasSize(3);
+    assertThat(reference.calls.get()).isEqualTo(6);
+    assertThat(candidate.calls.get()).isEqualTo(6);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .matches(
+            "\\[backslide] reference 6/6 \\([0-9.]+/s, ETA 0s, 0 failed\\)"
+                + " \\| candidate 6/6 \\([0-9.]+/s, ETA 0s, 0 failed\\)"
+                + " \\| stopped early at look 1: 6 of 18 planned calls\n");
   }
 
   private static List<CallResult> calls(ItemResult result) {
