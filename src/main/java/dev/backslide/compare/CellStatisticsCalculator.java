@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a cell's statistics from its usable pairs (STATISTICS.md section 3), choosing the test
@@ -126,112 +127,131 @@ public final class CellStatisticsCalculator {
       candInterval = n < 2 ? new Interval(0, 1) : clip(PairedT.of(cand).interval(0.95));
     }
     double delta = referenceRate - candidateRate;
+    Inference inference;
+    if (clustered) {
+      inference = clustered(d, clusterIds, b, c, n, psi, binary);
+    } else if (binary) {
+      inference = mcNemar((int) Math.round(b), (int) Math.round(c), n, psi);
+    } else if (n == 1) {
+      inference = singleItem(d[0], b, c);
+    } else {
+      inference = independent(d, b, c, samples);
+    }
+    return new CellStatistics(
+        n,
+        excluded,
+        bothOk,
+        binary ? (int) Math.round(b) : b,
+        binary ? (int) Math.round(c) : c,
+        bothFailed,
+        referenceRate,
+        candidateRate,
+        refInterval,
+        candInterval,
+        delta,
+        inference.upperBound(),
+        inference.lowerBound(),
+        inference.pRegression(),
+        inference.pImprovement(),
+        psi,
+        inference.mde(),
+        inference.test(),
+        inference.why(),
+        inference.clusters(),
+        samples,
+        inference.seed());
+  }
 
-    if (!clustered && binary) {
-      int ib = (int) Math.round(b);
-      int ic = (int) Math.round(c);
-      boolean midp = test == RegressionTest.MID_P;
-      return new CellStatistics(
-          n,
-          excluded,
-          bothOk,
-          ib,
-          ic,
-          bothFailed,
-          referenceRate,
-          candidateRate,
-          refInterval,
-          candInterval,
-          delta,
-          Tango.upperBound(ib, ic, n, alpha),
-          Tango.lowerBound(ib, ic, n, alpha),
-          midp ? McNemar.midP(ib, ic) : McNemar.exactOneSidedP(ib, ic),
-          midp ? McNemar.midP(ic, ib) : McNemar.exactOneSidedP(ic, ib),
-          psi,
-          Power.connorMde(n, psi, alpha, POWER),
-          (midp ? "mid-p McNemar" : "exact McNemar") + "; Tango bound",
-          "binary scores on independent items",
-          0,
-          samples,
-          null);
+  /**
+   * What the test chosen for a cell's shape concludes: the part of {@link CellStatistics} that
+   * differs between the tests; the rest describes the data whatever the test.
+   */
+  private record Inference(
+      double upperBound,
+      double lowerBound,
+      double pRegression,
+      double pImprovement,
+      double mde,
+      String test,
+      String why,
+      int clusters,
+      @Nullable Long seed) {}
+
+  /** Binary scores on independent items. */
+  private Inference mcNemar(int b, int c, int n, double psi) {
+    boolean midp = test == RegressionTest.MID_P;
+    return new Inference(
+        Tango.upperBound(b, c, n, alpha),
+        Tango.lowerBound(b, c, n, alpha),
+        midp ? McNemar.midP(b, c) : McNemar.exactOneSidedP(b, c),
+        midp ? McNemar.midP(c, b) : McNemar.exactOneSidedP(c, b),
+        Power.connorMde(n, psi, alpha, POWER),
+        (midp ? "mid-p McNemar" : "exact McNemar") + "; Tango bound",
+        "binary scores on independent items",
+        0,
+        null);
+  }
+
+  /** One item whose scores are averaged or continuous: its two sign flips are the whole test. */
+  private Inference singleItem(double d, double b, double c) {
+    return new Inference(
+        Tango.upperBound(b, c, 1, alpha),
+        Tango.lowerBound(b, c, 1, alpha),
+        d > 0 ? 0.5 : 1,
+        d < 0 ? 0.5 : 1,
+        1,
+        "exact sign-flip; Tango bound",
+        "a single averaged item",
+        0,
+        null);
+  }
+
+  /** Averaged or continuous scores on two or more independent items. */
+  private Inference independent(double[] d, double b, double c, int samples) {
+    int n = d.length;
+    PairedT t = PairedT.of(d);
+    double pR;
+    double pI;
+    String name;
+    Long usedSeed = null;
+    if (n < PERMUTATION_BELOW) {
+      SignFlip.Result up = SignFlip.test(d, RESAMPLES, seed);
+      SignFlip.Result down = SignFlip.test(negate(d), RESAMPLES, seed);
+      pR = up.p();
+      pI = down.p();
+      boolean exact = up.method() == SignFlip.Method.EXACT;
+      name =
+          (exact ? "exact sign-flip" : "Monte-Carlo sign-flip (" + RESAMPLES + " resamples)")
+              + "; t bound";
+      usedSeed = exact ? null : seed;
+    } else {
+      pR = t.oneSidedP();
+      pI = PairedT.of(negate(d)).oneSidedP();
+      name = "paired t; t bound";
     }
-    if (!clustered && n == 1) {
-      return new CellStatistics(
-          n,
-          excluded,
-          0,
-          b,
-          c,
-          0,
-          referenceRate,
-          candidateRate,
-          refInterval,
-          candInterval,
-          delta,
-          Tango.upperBound(b, c, n, alpha),
-          Tango.lowerBound(b, c, n, alpha),
-          d[0] > 0 ? 0.5 : 1,
-          d[0] < 0 ? 0.5 : 1,
-          psi,
-          1,
-          "exact sign-flip; Tango bound",
-          "a single averaged item",
-          0,
-          samples,
-          null);
-    }
-    if (!clustered) {
-      PairedT t = PairedT.of(d);
-      double pR;
-      double pI;
-      String name;
-      Long usedSeed = null;
-      if (n < PERMUTATION_BELOW) {
-        SignFlip.Result up = SignFlip.test(d, RESAMPLES, seed);
-        SignFlip.Result down = SignFlip.test(negate(d), RESAMPLES, seed);
-        pR = up.p();
-        pI = down.p();
-        boolean exact = up.method() == SignFlip.Method.EXACT;
-        name =
-            (exact ? "exact sign-flip" : "Monte-Carlo sign-flip (" + RESAMPLES + " resamples)")
-                + "; t bound";
-        usedSeed = exact ? null : seed;
-      } else {
-        pR = t.oneSidedP();
-        pI = PairedT.of(negate(d)).oneSidedP();
-        name = "paired t; t bound";
-      }
-      double u = Math.max(t.upperBound(alpha), Tango.upperBound(b, c, n, alpha));
-      double l =
-          Math.min(PairedT.of(negate(d)).upperBound(alpha) * -1, Tango.lowerBound(b, c, n, alpha));
-      return new CellStatistics(
-          n,
-          excluded,
-          0,
-          b,
-          c,
-          0,
-          referenceRate,
-          candidateRate,
-          refInterval,
-          candInterval,
-          delta,
-          u,
-          l,
-          pR,
-          pI,
-          psi,
-          mde(t.se()),
-          name,
-          (binary ? "binary" : "averaged (k = " + samples + ") or continuous")
-              + " scores on independent items; "
-              + (n < PERMUTATION_BELOW
-                  ? "n < " + PERMUTATION_BELOW + " favours a permutation test"
-                  : "n is large enough for t"),
-          0,
-          samples,
-          usedSeed);
-    }
+    double u = Math.max(t.upperBound(alpha), Tango.upperBound(b, c, n, alpha));
+    double l =
+        Math.min(PairedT.of(negate(d)).upperBound(alpha) * -1, Tango.lowerBound(b, c, n, alpha));
+    return new Inference(
+        u,
+        l,
+        pR,
+        pI,
+        mde(t.se()),
+        name,
+        "averaged (k = "
+            + samples
+            + ") or continuous scores on independent items; "
+            + (n < PERMUTATION_BELOW
+                ? "n < " + PERMUTATION_BELOW + " favours a permutation test"
+                : "n is large enough for t"),
+        0,
+        usedSeed);
+  }
+
+  /** Items in clusters (paraphrases, one passage), whatever their scores. */
+  private Inference clustered(
+      double[] d, List<String> clusterIds, double b, double c, int n, double psi, boolean binary) {
     ClusteredSe clusteredSe = ClusteredSe.of(d, clusterIds);
     int g = clusteredSe.clusters();
     double deff =
@@ -264,25 +284,11 @@ public final class CellStatisticsCalculator {
         Math.min(
             -ClusteredSe.of(negate(d), clusterIds).upperBound(alpha),
             Tango.lowerBound(b / deff, c / deff, n / deff, alpha));
-    int ib = binary ? (int) Math.round(b) : 0;
-    int ic = binary ? (int) Math.round(c) : 0;
-    return new CellStatistics(
-        n,
-        excluded,
-        bothOk,
-        binary ? ib : b,
-        binary ? ic : c,
-        bothFailed,
-        referenceRate,
-        candidateRate,
-        refInterval,
-        candInterval,
-        delta,
+    return new Inference(
         u,
         l,
         pR,
         pI,
-        psi,
         Math.max(
             mde(clusteredSe.clusteredSe()),
             binary
@@ -298,7 +304,6 @@ public final class CellStatisticsCalculator {
                     + " favours the cluster-level permutation test"
                 : ""),
         g,
-        samples,
         usedSeed);
   }
 

@@ -33,6 +33,21 @@ public record CallResult(
     return new CallResult(null, failure, failure.attempts(), millis, replica);
   }
 
+  /**
+   * A call that was never made, so that the item is counted as an error and never scored: the
+   * endpoint could not be reached when the run started, or its answers come from a recording that
+   * lacks this one. No attempts and no time, and the replica is the endpoint's own URL.
+   *
+   * @param detail why it was not called, for the report
+   */
+  public static CallResult notCalled(EndpointSpec endpoint, String detail) {
+    String url = endpoint.url().toString();
+    return failed(
+        new EndpointFailure(endpoint.role(), url, FailureKind.NOT_CALLED, 0, null, detail, 0),
+        0,
+        url);
+  }
+
   public boolean ok() {
     return completion != null;
   }

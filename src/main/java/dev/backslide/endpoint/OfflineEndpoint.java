@@ -44,12 +44,7 @@ public final class OfflineEndpoint implements ChatEndpoint {
   @Override
   public CompletableFuture<CallResult> complete(ChatRequest request) {
     calls.incrementAndGet();
-    return CompletableFuture.completedFuture(
-        CallResult.failed(
-            new EndpointFailure(
-                spec.role(), spec.url().toString(), FailureKind.NOT_CALLED, 0, null, why, 0),
-            0,
-            spec.url().toString()));
+    return CompletableFuture.completedFuture(CallResult.notCalled(spec, why));
   }
 
   @Override

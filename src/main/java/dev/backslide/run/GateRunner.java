@@ -10,9 +10,7 @@ import dev.backslide.endpoint.CallResult;
 import dev.backslide.endpoint.ChatEndpoint;
 import dev.backslide.endpoint.ChatRequest;
 import dev.backslide.endpoint.EndpointDescription;
-import dev.backslide.endpoint.EndpointFailure;
 import dev.backslide.endpoint.EndpointUnavailableException;
-import dev.backslide.endpoint.FailureKind;
 import dev.backslide.endpoint.Role;
 import dev.backslide.score.Score;
 import dev.backslide.score.Scorer;
@@ -159,6 +157,11 @@ public final class GateRunner {
         stop = rule.check(soFar, remaining, look, looks, plan.size()).orElse(null);
       }
     }
+    if (stop != null) {
+      progress.stoppedEarly(
+          stop.look(),
+          order.subList(0, asked).stream().mapToInt(p -> generation(p.task()).samples()).sum());
+    }
     progress.finish();
     List<Pair> pairs = Arrays.stream(done).filter(Objects::nonNull).toList();
     return new RunResult(
@@ -268,13 +271,8 @@ public final class GateRunner {
     }
 
     CallResult notCalled() {
-      var spec = endpoint.spec();
       String detail = unavailable != null ? unavailable : "because " + blocked;
-      return CallResult.failed(
-          new EndpointFailure(
-              spec.role(), spec.url().toString(), FailureKind.NOT_CALLED, 0, null, detail, 0),
-          0,
-          spec.url().toString());
+      return CallResult.notCalled(endpoint.spec(), detail);
     }
 
     EndpointReport report() {

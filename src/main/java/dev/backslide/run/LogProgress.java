@@ -75,6 +75,11 @@ public final class LogProgress implements Progress {
   }
 
   @Override
+  public void stoppedEarly(int look, int callsPerEndpoint) {
+    counts.stoppedEarly(look, callsPerEndpoint);
+  }
+
+  @Override
   public synchronized void finish() {
     if (timer != null) {
       timer.shutdownNow();

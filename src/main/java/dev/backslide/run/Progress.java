@@ -10,6 +10,13 @@ public interface Progress {
   /** One call of {@code role} finished, successfully or not. */
   void done(Role role, boolean ok);
 
+  /**
+   * The stopping rule ended the run after look {@code look}, with only {@code callsPerEndpoint} of
+   * the planned calls asked on each endpoint; told before {@link #finish()}, so that the last line
+   * does not read as a run that fell short of its total.
+   */
+  default void stoppedEarly(int look, int callsPerEndpoint) {}
+
   /** Every call has finished. */
   void finish();
 

@@ -16,6 +16,7 @@ final class ProgressCounts {
   private final AtomicLongArray failed = new AtomicLongArray(Role.values().length);
   private final @Nullable Function<Role, EndpointStats> traffic;
   private volatile int total;
+  private volatile @Nullable Stop stop;
   private volatile long startNanos = System.nanoTime();
 
   /**
@@ -27,8 +28,17 @@ final class ProgressCounts {
 
   void start(int callsPerEndpoint) {
     total = callsPerEndpoint;
+    stop = null;
     startNanos = System.nanoTime();
   }
+
+  /** The run stopped after {@code look} with {@code callsPerEndpoint} calls asked on each side. */
+  void stoppedEarly(int look, int callsPerEndpoint) {
+    stop = new Stop(look, callsPerEndpoint, total);
+  }
+
+  /** Where a run stopped early: the calls asked become the total, the plan is still shown. */
+  private record Stop(int look, int asked, int planned) {}
 
   void done(Role role, boolean ok) {
     done.incrementAndGet(role.ordinal());
@@ -37,14 +47,19 @@ final class ProgressCounts {
     }
   }
 
-  /** "reference 120/300 (40.0/s, ETA 4s, 0 failed, 2 retries) | candidate ...". */
+  /**
+   * "reference 120/300 (40.0/s, ETA 4s, 0 failed, 2 retries) | candidate ...", ending in "| stopped
+   * early at look 1: 120 of 300 planned calls" once the run stopped early.
+   */
   String line(long nowNanos) {
     double seconds = Math.max(1e-9, (nowNanos - startNanos) / 1e9);
+    Stop s = stop; // read once, so the total and the note agree
+    int calls = s == null ? total : s.asked();
     StringBuilder text = new StringBuilder();
     for (Role role : Role.compared()) {
       long d = done.get(role.ordinal());
       double rate = d / seconds;
-      long eta = rate > 0 ? Math.round((total - d) / rate) : -1;
+      long eta = rate > 0 ? Math.round((calls - d) / rate) : -1;
       text.append(role == Role.REFERENCE ? "" : " | ")
           .append(
               String.format(
@@ -52,7 +67,7 @@ final class ProgressCounts {
                   "%s %d/%d (%.1f/s, ETA %s, %d failed",
                   role,
                   d,
-                  total,
+                  calls,
                   rate,
                   eta < 0 ? "?" : eta + "s",
                   failed.get(role.ordinal())));
@@ -60,6 +75,15 @@ final class ProgressCounts {
         text.append(", ").append(retries(role)).append(" retries");
       }
       text.append(')');
+    }
+    if (s != null) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              " | stopped early at look %d: %d of %d planned calls",
+              s.look(),
+              s.asked(),
+              s.planned()));
     }
     return text.toString();
   }

@@ -447,6 +447,11 @@ public final class Benchmark {
     }
 
     @Override
+    public void stoppedEarly(int look, int callsPerEndpoint) {
+      next.stoppedEarly(look, callsPerEndpoint);
+    }
+
+    @Override
     public void finish() {
       finished = System.nanoTime();
       next.finish();

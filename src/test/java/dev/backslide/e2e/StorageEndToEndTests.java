@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,7 @@ class StorageEndToEndTests {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path work;
+  @RegisterExtension final ScriptedEndpoints endpoints = new ScriptedEndpoints();
   private Path tasksDir;
   private List<Task> tasks;
 
@@ -189,105 +191,100 @@ class StorageEndToEndTests {
 
   @Test
   void aRunKilledWithSigkillResumesWithoutAskingAnyAnsweredItemAgain() throws Exception {
-    try (var reference = ScriptedChatServer.start("ref-model");
-        var candidate = ScriptedChatServer.start("cand-model")) {
-      ModelBehaviour refModel = ModelBehaviour.faithful(tasks);
-      ModelBehaviour candModel = ModelBehaviour.badLlama(tasks);
-      reference.otherwise(refModel).latency(Duration.ofMillis(25));
-      candidate.otherwise(candModel).latency(Duration.ofMillis(25));
+    var reference = endpoints.reference();
+    var candidate = endpoints.candidate();
+    ModelBehaviour refModel = ModelBehaviour.faithful(tasks);
+    ModelBehaviour candModel = ModelBehaviour.badLlama(tasks);
+    reference.otherwise(refModel).latency(Duration.ofMillis(25));
+    candidate.otherwise(candModel).latency(Duration.ofMillis(25));
 
-      GateProcess first =
-          gate("first")
-              .endpoints(reference.baseUrl(), candidate.baseUrl())
-              .set("backslide.runId", "crash-1")
-              .set("backslide.concurrency", "2");
-      Process process = first.start();
-      Path journal =
-          work.resolve("out").resolve("runs").resolve("crash-1").resolve("journal.jsonl");
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (lines(journal) < 200 && System.nanoTime() < deadline && process.isAlive()) {
-        Thread.sleep(20);
-      }
-      assertThat(process.isAlive()).as("the run should still be going when it is killed").isTrue();
-      process.destroyForcibly().waitFor();
-      assertThat(process.exitValue()).isEqualTo(137);
-
-      List<String> before = Files.readAllLines(journal);
-      Set<String> answeredBefore = new HashSet<>();
-      for (String line : before.subList(1, before.size())) {
-        answeredBefore.add(key(read(line)));
-      }
-      Files.writeString(
-          journal,
-          "{\"role\":\"candidate\",\"task\":\"harm",
-          StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.APPEND);
-      reference.clearCalls();
-      candidate.clearCalls();
-
-      var resumed =
-          gate("resumed")
-              .endpoints(reference.baseUrl(), candidate.baseUrl())
-              .set("backslide.resume", "crash-1")
-              .set("backslide.concurrency", "8")
-              .run();
-      assertThat(resumed.output())
-          .contains("the last line was cut off by the interruption")
-          .contains(answeredBefore.size() + " answers taken from the journal");
-      for (var call : reference.calls()) {
-        String item = refModel.itemFor(call.prompt()).orElseThrow().key();
-        assertThat(answeredBefore).doesNotContain("reference|" + item + "|0");
-      }
-      for (var call : candidate.calls()) {
-        String item = candModel.itemFor(call.prompt()).orElseThrow().key();
-        assertThat(answeredBefore).doesNotContain("candidate|" + item + "|0");
-      }
-      List<String> after = Files.readAllLines(journal);
-      List<String> keys = after.subList(1, after.size()).stream().map(l -> key(read(l))).toList();
-      int items = tasks.stream().mapToInt(t -> t.items().size()).sum();
-      assertThat(keys).hasSize(2 * items).doesNotHaveDuplicates();
-
-      reference.clearCalls();
-      candidate.clearCalls();
-      var clean = gate("clean").endpoints(reference.baseUrl(), candidate.baseUrl()).run();
-      assertThat(verdicts(resumed)).isEqualTo(verdicts(clean));
-
-      var rescored = gate("rescored").set("backslide.rescore", "crash-1").run();
-      assertThat(rescored.output()).contains("(re-scored, no endpoint is called)");
-      assertThat(verdicts(rescored)).isEqualTo(verdicts(clean));
-      assertThat(rescored.summary().at("/reference/url").asText()).isEqualTo(reference.baseUrl());
+    GateProcess first =
+        gate("first")
+            .endpoints(reference.baseUrl(), candidate.baseUrl())
+            .set("backslide.runId", "crash-1")
+            .set("backslide.concurrency", "2");
+    Process process = first.start();
+    Path journal = work.resolve("out").resolve("runs").resolve("crash-1").resolve("journal.jsonl");
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (lines(journal) < 200 && System.nanoTime() < deadline && process.isAlive()) {
+      Thread.sleep(20);
     }
+    assertThat(process.isAlive()).as("the run should still be going when it is killed").isTrue();
+    process.destroyForcibly().waitFor();
+    assertThat(process.exitValue()).isEqualTo(137);
+
+    List<String> before = Files.readAllLines(journal);
+    Set<String> answeredBefore = new HashSet<>();
+    for (String line : before.subList(1, before.size())) {
+      answeredBefore.add(key(read(line)));
+    }
+    Files.writeString(
+        journal,
+        "{\"role\":\"candidate\",\"task\":\"harm",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+    reference.clearCalls();
+    candidate.clearCalls();
+
+    var resumed =
+        gate("resumed")
+            .endpoints(reference.baseUrl(), candidate.baseUrl())
+            .set("backslide.resume", "crash-1")
+            .set("backslide.concurrency", "8")
+            .run();
+    assertThat(resumed.output())
+        .contains("the last line was cut off by the interruption")
+        .contains(answeredBefore.size() + " answers taken from the journal");
+    for (var call : reference.calls()) {
+      String item = refModel.itemFor(call.prompt()).orElseThrow().key();
+      assertThat(answeredBefore).doesNotContain("reference|" + item + "|0");
+    }
+    for (var call : candidate.calls()) {
+      String item = candModel.itemFor(call.prompt()).orElseThrow().key();
+      assertThat(answeredBefore).doesNotContain("candidate|" + item + "|0");
+    }
+    List<String> after = Files.readAllLines(journal);
+    List<String> keys = after.subList(1, after.size()).stream().map(l -> key(read(l))).toList();
+    int items = tasks.stream().mapToInt(t -> t.items().size()).sum();
+    assertThat(keys).hasSize(2 * items).doesNotHaveDuplicates();
+
+    reference.clearCalls();
+    candidate.clearCalls();
+    var clean = gate("clean").endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+    assertThat(verdicts(resumed)).isEqualTo(verdicts(clean));
+
+    var rescored = gate("rescored").set("backslide.rescore", "crash-1").run();
+    assertThat(rescored.output()).contains("(re-scored, no endpoint is called)");
+    assertThat(verdicts(rescored)).isEqualTo(verdicts(clean));
+    assertThat(rescored.summary().at("/reference/url").asText()).isEqualTo(reference.baseUrl());
   }
 
   @Test
   void shardsPartitionTheItemsAndTheirMergeGivesTheUnsplitVerdict() throws Exception {
-    try (var reference = ScriptedChatServer.start("ref-model");
-        var candidate = ScriptedChatServer.start("cand-model")) {
-      reference.otherwise(ModelBehaviour.faithful(tasks));
-      candidate.otherwise(ModelBehaviour.wrongArithmetic(tasks, 0.5));
-      var whole = gate("whole").endpoints(reference.baseUrl(), candidate.baseUrl()).run();
-      int asked = 0;
-      for (int i = 1; i <= 3; i++) {
-        candidate.clearCalls();
-        var shard =
-            gate("shard-" + i)
-                .endpoints(reference.baseUrl(), candidate.baseUrl())
-                .set("backslide.shard", i + "/3")
-                .set("backslide.runId", "shard-" + i)
-                .run();
-        assertThat(shard.output()).contains("[backslide] shard " + i + "/3: ");
-        asked += candidate.calls().size();
-      }
-      int items = tasks.stream().mapToInt(t -> t.items().size()).sum();
-      assertThat(asked).isEqualTo(items);
-      reference.close();
-      candidate.close();
-      var merged = gate("merged").set("backslide.merge", "shard-1,shard-2,shard-3").run();
-      assertThat(merged.output())
-          .contains("(merging shards shard-1, shard-2, shard-3, no endpoint is called)");
-      assertThat(verdicts(merged)).isEqualTo(verdicts(whole));
-      assertThat(merged.summary().at("/errors/candidate/failed").asLong()).isZero();
+    var reference = endpoints.reference().otherwise(ModelBehaviour.faithful(tasks));
+    var candidate = endpoints.candidate().otherwise(ModelBehaviour.wrongArithmetic(tasks, 0.5));
+    var whole = gate("whole").endpoints(reference.baseUrl(), candidate.baseUrl()).run();
+    int asked = 0;
+    for (int i = 1; i <= 3; i++) {
+      candidate.clearCalls();
+      var shard =
+          gate("shard-" + i)
+              .endpoints(reference.baseUrl(), candidate.baseUrl())
+              .set("backslide.shard", i + "/3")
+              .set("backslide.runId", "shard-" + i)
+              .run();
+      assertThat(shard.output()).contains("[backslide] shard " + i + "/3: ");
+      asked += candidate.calls().size();
     }
+    int items = tasks.stream().mapToInt(t -> t.items().size()).sum();
+    assertThat(asked).isEqualTo(items);
+    reference.close();
+    candidate.close();
+    var merged = gate("merged").set("backslide.merge", "shard-1,shard-2,shard-3").run();
+    assertThat(merged.output())
+        .contains("(merging shards shard-1, shard-2, shard-3, no endpoint is called)");
+    assertThat(verdicts(merged)).isEqualTo(verdicts(whole));
+    assertThat(merged.summary().at("/errors/candidate/failed").asLong()).isZero();
   }
 
   private static List<String> verdicts(GateProcess.Outcome outcome) {

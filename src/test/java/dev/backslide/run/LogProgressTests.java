@@ -56,6 +56,40 @@ class LogProgressTests {
   }
 
   @Test
+  void aRunStoppedEarlyEndsWithEveryCallAskedDoneAndSaysHowMuchOfThePlanItAsked() {
+    LogProgress progress = new LogProgress(out, Duration.ofSeconds(10));
+    progress.start(12);
+    for (int i = 0; i < 4; i++) {
+      progress.done(Role.REFERENCE, true);
+      progress.done(Role.CANDIDATE, i > 0);
+    }
+    progress.stoppedEarly(1, 4);
+    progress.finish();
+    assertThat(printed())
+        .matches(
+            "\\[backslide] reference 4/4 \\([0-9.]+/s, ETA 0s, 0 failed\\)"
+                + " \\| candidate 4/4 \\([0-9.]+/s, ETA 0s, 1 failed\\)"
+                + " \\| stopped early at look 1: 4 of 12 planned calls\n");
+  }
+
+  @Test
+  void theTerminalLineOfARunStoppedEarlyEndsWithEveryCallAskedDone() {
+    TerminalProgress progress = new TerminalProgress(out, Duration.ofSeconds(10), null);
+    progress.start(6);
+    for (int i = 0; i < 2; i++) {
+      progress.done(Role.REFERENCE, true);
+      progress.done(Role.CANDIDATE, true);
+    }
+    progress.stoppedEarly(1, 2);
+    progress.finish();
+    String last = printed().substring(printed().lastIndexOf('\r'));
+    assertThat(last)
+        .startsWith("\r[backslide] reference 2/2 (")
+        .contains(" | candidate 2/2 (")
+        .endsWith(" | stopped early at look 1: 2 of 6 planned calls\u001b[K\n");
+  }
+
+  @Test
   void theTerminalLineIsRedrawnInPlaceAndEndsWithANewline() {
     TerminalProgress progress = new TerminalProgress(out, Duration.ofSeconds(10), null);
     progress.start(2);
