@@ -35,7 +35,9 @@ public record EndpointFailure(
           case CONNECTION -> "connection failed";
           case NOT_CALLED -> "not called";
         });
-    text.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+    if (kind != FailureKind.NOT_CALLED) {
+      text.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+    }
     if (!detail.isEmpty()) {
       text.append(": ").append(detail);
     }

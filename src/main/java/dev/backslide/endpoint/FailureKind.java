@@ -12,7 +12,10 @@ public enum FailureKind {
   TIMEOUT(true),
   /** The connection was refused, reset or closed. */
   CONNECTION(true),
-  /** Not asked at all, because one of the endpoints could not be reached when the run started. */
+  /**
+   * Not asked at all: one of the endpoints could not be reached when the run started, or the answer
+   * was to come from a recording (baseline, journal) that does not have it.
+   */
   NOT_CALLED(false);
 
   private final boolean transientByNature;

@@ -41,7 +41,7 @@ class CallResultTests {
                 0));
     assertThat(result.failure().message())
         .isEqualTo(
-            "candidate endpoint http://candidate.test/v1: not called after 0 attempts:"
+            "candidate endpoint http://candidate.test/v1: not called:"
                 + " because reference is down");
   }
 
