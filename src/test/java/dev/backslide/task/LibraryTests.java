@@ -73,6 +73,20 @@ class LibraryTests {
   }
 
   @Test
+  void everyCategoryIsLargeEnoughForAnUnchangedCandidateToPass() {
+    // STATISTICS.md: with no flips, Tango's bound shows non-inferiority at margin D only when
+    // n D / (1 - D) >= 1.645^2; at the category margin of 0.05 that is n >= 52
+    double margin = 0.05;
+    long needed = (long) Math.ceil(1.645 * 1.645 * (1 - margin) / margin);
+    assertThat(needed).isEqualTo(52);
+    for (Axis axis : Axis.values()) {
+      assertThat(categories(axis))
+          .as(axis.key())
+          .allSatisfy((category, n) -> assertThat(n).as(category).isGreaterThanOrEqualTo(needed));
+    }
+  }
+
+  @Test
   void overRefusalHasAtLeast250RequestsOverEightTypes() {
     assertThat(total(Axis.OVER_REFUSAL)).isGreaterThanOrEqualTo(250);
     assertThat(categories(Axis.OVER_REFUSAL)).hasSizeGreaterThanOrEqualTo(8);
