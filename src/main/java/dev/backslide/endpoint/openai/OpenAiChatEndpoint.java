@@ -329,7 +329,11 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
     continuation.set(next);
     try {
       for (Runnable r = first; r != null; r = next.pollFirst()) {
-        r.run();
+        try {
+          r.run();
+        } catch (RuntimeException e) {
+          // execute() fails its call itself; never lose the attempt queued behind this one
+        }
       }
     } finally {
       continuation.remove();
@@ -380,7 +384,15 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
           call, replica, failure(replica, FailureKind.CONNECTION, 0, null, e.toString(), attempt));
       return;
     }
-    handle(call, attempt, replica, sentAt, status, retryAfter, bytes);
+    try {
+      handle(call, attempt, replica, sentAt, status, retryAfter, bytes);
+    } catch (RuntimeException e) {
+      // a bug here must not leave the item waiting for ever
+      finish(
+          call,
+          replica,
+          failure(replica, FailureKind.MALFORMED_JSON, status, null, e.toString(), attempt));
+    }
   }
 
   private void handle(
