@@ -55,20 +55,10 @@ final class TaskSelection {
     return tasks.stream()
         .map(
             t ->
-                new Task(
-                    t.id(),
-                    t.version(),
-                    t.axis(),
-                    t.category(),
-                    t.description(),
-                    t.generation(),
-                    t.scorer(),
+                t.withItems(
                     t.items().stream()
                         .filter(i -> shard.contains(ItemHash.of(t.id(), i.id())))
-                        .toList(),
-                    t.file(),
-                    t.sha256(),
-                    t.source()))
+                        .toList()))
         .filter(t -> !t.items().isEmpty())
         .toList();
   }

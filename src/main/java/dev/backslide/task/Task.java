@@ -49,6 +49,15 @@ public record Task(
     this(id, version, axis, category, description, generation, scorer, items, file, sha256, null);
   }
 
+  /**
+   * The same task with other items (a shard's, or copies): id, version, file and hash unchanged, so
+   * results still name the task file they came from.
+   */
+  public Task withItems(List<Item> other) {
+    return new Task(
+        id, version, axis, category, description, generation, scorer, other, file, sha256, source);
+  }
+
   public Task {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(axis, "axis");

@@ -48,20 +48,7 @@ final class BenchTasks {
       }
     }
     List<Task> expanded = new ArrayList<>();
-    byTask.forEach(
-        (t, items) ->
-            expanded.add(
-                new Task(
-                    t.id(),
-                    t.version(),
-                    t.axis(),
-                    t.category(),
-                    t.description(),
-                    t.generation(),
-                    t.scorer(),
-                    items,
-                    t.file(),
-                    t.sha256())));
+    byTask.forEach((t, items) -> expanded.add(t.withItems(items)));
     return expanded;
   }
 
