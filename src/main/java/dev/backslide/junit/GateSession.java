@@ -76,7 +76,7 @@ public final class GateSession implements AutoCloseable {
     if (disagreements != null) {
       out.println(
           "[backslide] refusal detectors disagree (scored by the "
-              + settings.detector()
+              + outcome.scoredBy()
               + " detector, second opinion "
               + disagreements.secondOpinion()
               + "): reference "

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param candidate the candidate as it was actually used
  * @param disagreements where the scoring refusal detector and the keyword detector disagree; null
  *     when recording a baseline
+ * @param scoredBy the refusal detector that scored the answers ("embedded", "keyword+judge",
+ *     "judge+embedded"...); null when recording a baseline
  */
 public record GateOutcome(
     RunResult run,
@@ -28,7 +30,8 @@ public record GateOutcome(
     Path summaryFile,
     EndpointSpec reference,
     EndpointSpec candidate,
-    DetectorDisagreements.@Nullable Result disagreements) {
+    DetectorDisagreements.@Nullable Result disagreements,
+    @Nullable String scoredBy) {
   public GateOutcome {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(verdict, "verdict");

@@ -203,7 +203,13 @@ public final class GateRun {
             List.of(),
             List.of(referenceErrors));
     return new GateOutcome(
-        run, recorded, dir.resolve(Baseline.FILE), sides.reference(), sides.candidate(), null);
+        run,
+        recorded,
+        dir.resolve(Baseline.FILE),
+        sides.reference(),
+        sides.candidate(),
+        null,
+        null);
   }
 
   /** Decides the verdict, counts detector disagreements and writes summary.json. */
@@ -239,6 +245,7 @@ public final class GateRun {
     }
     Path file = settings.output().resolve("summary.json");
     summary.write(json, file);
-    return new GateOutcome(run, verdict, file, sides.reference(), sides.candidate(), disagreements);
+    return new GateOutcome(
+        run, verdict, file, sides.reference(), sides.candidate(), disagreements, scoredBy);
   }
 }

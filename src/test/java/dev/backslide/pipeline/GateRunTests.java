@@ -121,6 +121,7 @@ class GateRunTests {
 
       assertThat(judge.calls()).isNotEmpty();
       assertThat(outcome.verdict()).isNotNull();
+      assertThat(outcome.scoredBy()).as("what the console says scored").isEqualTo("judge+embedded");
       assertThat(console.text()).contains("[backslide] judge judge endpoint " + judge.baseUrl());
     }
   }
