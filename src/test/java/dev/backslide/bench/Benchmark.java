@@ -195,9 +195,6 @@ public final class Benchmark {
               endpoint(Role.REFERENCE, referenceUrl, "reference", options.concurrency());
           OpenAiChatEndpoint candidate =
               endpoint(Role.CANDIDATE, candidateUrl, "candidate", options.concurrency())) {
-        EndpointStats ref0 = reference.stats();
-        EndpointStats cand0 = candidate.stats();
-        long decreases0 = reference.limitDecreases() + candidate.limitDecreases();
 
         Phases phases =
             new Phases(
@@ -230,8 +227,9 @@ public final class Benchmark {
           threadCpu.put(e.getKey(), d / 1e9);
         }
         threadCpu.put("(JIT, GC and VM threads)", ((cpu1 - cpu0) - javaThreads) / 1e9);
-        EndpointStats ref = minus(reference.stats(), ref0);
-        EndpointStats cand = minus(candidate.stats(), cand0);
+        // the endpoints were made for this run: their counters hold this run alone
+        EndpointStats ref = reference.stats();
+        EndpointStats cand = candidate.stats();
         long refAnswered =
             run.pairs().stream().filter(p -> !p.reference().hasEndpointError()).count();
         long candAnswered =
@@ -242,7 +240,7 @@ public final class Benchmark {
                 + " before %s, after %s%n",
             reference.limits(),
             candidate.limits(),
-            reference.limitDecreases() + candidate.limitDecreases() - decreases0,
+            reference.limitDecreases() + candidate.limitDecreases(),
             load0,
             loadAverage());
         long[] millis =
@@ -338,16 +336,6 @@ public final class Benchmark {
       work.forEach(Runnable::run);
     }
     return work.size() * rounds / ((System.nanoTime() - start) / 1e9);
-  }
-
-  private static EndpointStats minus(EndpointStats a, EndpointStats b) {
-    return new EndpointStats(
-        a.calls() - b.calls(),
-        a.attempts() - b.attempts(),
-        a.retries() - b.retries(),
-        a.failed() - b.failed(),
-        a.status429() - b.status429(),
-        a.status5xx() - b.status5xx());
   }
 
   /** The 1, 5 and 15 minute load averages: other work on the machine skews the figures. */
