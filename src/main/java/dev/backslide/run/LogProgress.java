@@ -4,9 +4,7 @@ import dev.backslide.endpoint.EndpointStats;
 import dev.backslide.endpoint.Role;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -57,16 +55,7 @@ public final class LogProgress implements Progress {
   @Override
   public synchronized void start(int callsPerEndpoint) {
     counts.start(callsPerEndpoint);
-    ScheduledExecutorService t =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "backslide-progress");
-              thread.setDaemon(true);
-              return thread;
-            });
-    t.scheduleAtFixedRate(
-        () -> out.println(line()), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    timer = t;
+    timer = ProgressCounts.every(interval, interval, () -> out.println(line()));
   }
 
   @Override

@@ -2,7 +2,11 @@ package dev.backslide.run;
 
 import dev.backslide.endpoint.EndpointStats;
 import dev.backslide.endpoint.Role;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +28,22 @@ final class ProgressCounts {
    */
   ProgressCounts(@Nullable Function<Role, EndpointStats> traffic) {
     this.traffic = traffic;
+  }
+
+  /**
+   * Runs {@code print} every {@code period} on a daemon thread of its own, the first after {@code
+   * delay}.
+   */
+  static ScheduledExecutorService every(Duration delay, Duration period, Runnable print) {
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "backslide-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleAtFixedRate(print, delay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    return timer;
   }
 
   void start(int callsPerEndpoint) {

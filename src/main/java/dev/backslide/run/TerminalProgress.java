@@ -4,9 +4,7 @@ import dev.backslide.endpoint.EndpointStats;
 import dev.backslide.endpoint.Role;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -41,15 +39,7 @@ public final class TerminalProgress implements Progress {
   @Override
   public synchronized void start(int callsPerEndpoint) {
     counts.start(callsPerEndpoint);
-    ScheduledExecutorService t =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "backslide-progress");
-              thread.setDaemon(true);
-              return thread;
-            });
-    t.scheduleAtFixedRate(this::draw, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
-    timer = t;
+    timer = ProgressCounts.every(Duration.ZERO, refresh, this::draw);
   }
 
   @Override
