@@ -215,8 +215,9 @@ public final class CellStatisticsCalculator {
     String name;
     Long usedSeed = null;
     if (n < PERMUTATION_BELOW) {
-      SignFlip.Result up = SignFlip.test(d, RESAMPLES, seed);
-      SignFlip.Result down = SignFlip.test(negate(d), RESAMPLES, seed);
+      SignFlip.BothWays both = SignFlip.bothWays(d, RESAMPLES, seed);
+      SignFlip.Result up = both.up();
+      SignFlip.Result down = both.down();
       pR = up.p();
       pI = down.p();
       boolean exact = up.method() == SignFlip.Method.EXACT;
@@ -261,8 +262,9 @@ public final class CellStatisticsCalculator {
     String name;
     Long usedSeed = null;
     if (g < CLUSTER_PERMUTATION_BELOW) {
-      SignFlip.Result up = ClusteredSe.clusterSignFlip(d, clusterIds, RESAMPLES, seed);
-      SignFlip.Result down = ClusteredSe.clusterSignFlip(negate(d), clusterIds, RESAMPLES, seed);
+      SignFlip.BothWays both = ClusteredSe.clusterSignFlipBothWays(d, clusterIds, RESAMPLES, seed);
+      SignFlip.Result up = both.up();
+      SignFlip.Result down = both.down();
       pR = up.p();
       pI = down.p();
       boolean exact = up.method() == SignFlip.Method.EXACT;

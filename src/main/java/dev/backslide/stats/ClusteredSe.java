@@ -86,6 +86,25 @@ public record ClusteredSe(
    */
   public static SignFlip.Result clusterSignFlip(
       double[] d, List<?> clusterIds, int resamples, long seed) {
+    return SignFlip.test(clusterSums(d, clusterIds), resamples, seed);
+  }
+
+  /**
+   * {@link #clusterSignFlip} of {@code d} and of {@code -d} with the same seed, in one pass ({@link
+   * SignFlip#bothWays}): a cluster sum of {@code -d} is exactly the negated sum of {@code d}.
+   *
+   * @param d the differences, all finite
+   * @param clusterIds the cluster of each item, same length as {@code d}
+   * @param resamples R for the Monte-Carlo case, {@code >= 1}
+   * @param seed the generator seed for the Monte-Carlo case
+   * @return the one-sided p values for H1 {@code mean > 0} (up) and {@code mean < 0} (down)
+   */
+  public static SignFlip.BothWays clusterSignFlipBothWays(
+      double[] d, List<?> clusterIds, int resamples, long seed) {
+    return SignFlip.bothWays(clusterSums(d, clusterIds), resamples, seed);
+  }
+
+  private static double[] clusterSums(double[] d, List<?> clusterIds) {
     List<double[]> groups = group(d, clusterIds);
     double[] sums = new double[groups.size()];
     for (int i = 0; i < sums.length; i++) {
@@ -93,7 +112,7 @@ public record ClusteredSe(
         sums[i] += v;
       }
     }
-    return SignFlip.test(sums, resamples, seed);
+    return sums;
   }
 
   /**

@@ -79,6 +79,95 @@ public final class SignFlip {
   }
 
   /**
+   * The one-sided tests in both directions: {@code up} for H1 {@code mean > 0}, {@code down} for H1
+   * {@code mean < 0}.
+   *
+   * @param up the test of {@code d}
+   * @param down the test of {@code -d}
+   */
+  public record BothWays(Result up, Result down) {}
+
+  /**
+   * {@link #test} of {@code d} and of {@code -d} with the same seed, in one pass: the same sign
+   * patterns serve both, since flipping {@code -d} gives exactly the negated sums (IEEE negation
+   * and rounding are symmetric). Bit for bit what the two calls return.
+   *
+   * @param d the differences, at least 1, all finite
+   * @param resamples R if Monte-Carlo is needed, {@code >= 1}
+   * @param seed the seed of the generator if Monte-Carlo is needed
+   * @return both one-sided p values, with their method and seed
+   */
+  public static BothWays bothWays(double[] d, int resamples, long seed) {
+    Checks.sample("d", d, 1);
+    Checks.atLeast("resamples", resamples, 1);
+    double observed = sum(d);
+    double tolerance = tolerance(d);
+    double threshold = observed - tolerance;
+    // what test(-d) computes: its observed sum is -observed (but for the sign of a zero), its
+    // tolerance the same
+    double observedDown = 0;
+    for (double v : d) {
+      observedDown += -v;
+    }
+    double thresholdDown = observedDown - tolerance;
+    if (d.length <= EXACT_LIMIT) {
+      long patterns = 1L << d.length;
+      int h = d.length / 2;
+      double[] left = halfSums(d, 0, h);
+      double[] right = halfSums(d, h, d.length);
+      Arrays.sort(right);
+      long up = 0;
+      long down = 0;
+      for (double a : left) {
+        up += right.length - firstAtLeast(right, threshold - a);
+        // test(-d) asks -b >= thresholdDown - (-a), i.e. b <= -(thresholdDown + a)
+        down += firstAbove(right, -(thresholdDown + a));
+      }
+      return new BothWays(
+          new Result(
+              (double) up / patterns, Method.EXACT, patterns, OptionalLong.empty(), observed),
+          new Result(
+              (double) down / patterns,
+              Method.EXACT,
+              patterns,
+              OptionalLong.empty(),
+              observedDown));
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    long up = 0;
+    long down = 0;
+    for (int r = 0; r < resamples; r++) {
+      double flipped = 0;
+      long bits = 0;
+      for (int i = 0; i < d.length; i++) {
+        if ((i & 63) == 0) {
+          bits = random.nextLong();
+        }
+        flipped += ((bits >>> (i & 63)) & 1) == 0 ? d[i] : -d[i];
+      }
+      if (flipped >= threshold) {
+        up++;
+      }
+      if (-flipped >= thresholdDown) {
+        down++;
+      }
+    }
+    return new BothWays(
+        new Result(
+            (1.0 + up) / (1.0 + resamples),
+            Method.MONTE_CARLO,
+            resamples,
+            OptionalLong.of(seed),
+            observed),
+        new Result(
+            (1.0 + down) / (1.0 + resamples),
+            Method.MONTE_CARLO,
+            resamples,
+            OptionalLong.of(seed),
+            observedDown));
+  }
+
+  /**
    * The exact sign-flip test over all {@code 2^n} sign patterns.
    *
    * @param d the differences, 1 to {@value #EXACT_LIMIT} values, all finite
@@ -133,6 +222,21 @@ public final class SignFlip {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (a[mid] >= x) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The index of the first value of sorted {@code a} that is {@code > x}, or its length. */
+  private static int firstAbove(double[] a, double x) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] > x) {
         hi = mid;
       } else {
         lo = mid + 1;

@@ -33,6 +33,31 @@ class ClusteredSeTests {
   }
 
   @Test
+  void clusterSignFlipBothWaysIsTheTestOfDAndOfMinusD() {
+    double[] minus = new double[D.length];
+    for (int i = 0; i < D.length; i++) {
+      minus[i] = -D[i];
+    }
+    SignFlip.BothWays both = ClusteredSe.clusterSignFlipBothWays(D, CLUSTERS, 999, 1);
+    assertThat(both.up()).isEqualTo(ClusteredSe.clusterSignFlip(D, CLUSTERS, 999, 1));
+    assertThat(both.down()).isEqualTo(ClusteredSe.clusterSignFlip(minus, CLUSTERS, 999, 1));
+    // more clusters than exact enumeration takes: Monte-Carlo with the same seed both ways
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    double[] d = new double[90];
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    double[] neg = new double[d.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = random.nextInt(-1, 2);
+      neg[i] = -d[i];
+      ids.add("g" + i / 3);
+    }
+    SignFlip.BothWays mc = ClusteredSe.clusterSignFlipBothWays(d, ids, 999, 3);
+    assertThat(mc.up().method()).isEqualTo(SignFlip.Method.MONTE_CARLO);
+    assertThat(mc.up()).isEqualTo(ClusteredSe.clusterSignFlip(d, ids, 999, 3));
+    assertThat(mc.down()).isEqualTo(ClusteredSe.clusterSignFlip(neg, ids, 999, 3));
+  }
+
+  @Test
   void designEffectIsTheSquaredRatioOfStandardErrors() {
     ClusteredSe se = ClusteredSe.of(D, CLUSTERS);
     assertThat(se.designEffect()).isCloseTo(Math.pow(0.27962 / 0.23570, 2), within(1e-3));

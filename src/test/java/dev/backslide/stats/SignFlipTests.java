@@ -119,6 +119,37 @@ class SignFlipTests {
     }
   }
 
+  @Test
+  void bothWaysIsBitForBitTheTestOfDAndOfMinusD() {
+    // exact and Monte-Carlo, ties (tenths, zeros), all zeros, positive and negative means
+    SplittableRandom random = new SplittableRandom(23);
+    for (int n : new int[] {1, 2, 5, 11, SignFlip.EXACT_LIMIT, 21, 40, 130}) {
+      for (int round = 0; round < 6; round++) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+          d[i] =
+              switch (round) {
+                case 0 -> 0;
+                case 1, 2 -> random.nextInt(-3, 4) / 10.0;
+                case 3 -> random.nextInt(-1, 2);
+                default -> random.nextDouble() - (round == 4 ? 0.3 : 0.7);
+              };
+        }
+        double[] minus = new double[n];
+        for (int i = 0; i < n; i++) {
+          minus[i] = -d[i];
+        }
+        SignFlip.BothWays both = SignFlip.bothWays(d, 2_000, 77 + round);
+        assertThat(both.up())
+            .as("up, n = %d, round %d", n, round)
+            .isEqualTo(SignFlip.test(d, 2_000, 77 + round));
+        assertThat(both.down())
+            .as("down, n = %d, round %d", n, round)
+            .isEqualTo(SignFlip.test(minus, 2_000, 77 + round));
+      }
+    }
+  }
+
   /** {@code #{T* >= T} / 2^n} pattern by pattern, each sum taken left to right. */
   private static double enumerated(double[] d) {
     double observed = 0;
