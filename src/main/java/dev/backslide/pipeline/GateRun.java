@@ -1,6 +1,7 @@
 package dev.backslide.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backslide.compare.CellAssembler;
 import dev.backslide.compare.Cells;
 import dev.backslide.compare.EndpointErrors;
 import dev.backslide.config.Settings;
@@ -72,19 +73,21 @@ public final class GateRun {
       }
       RunResult run;
       Sides sides;
+      // made before the run, so that each cell's statistics are computed once the cell is complete
+      Decider decider = new Decider(settings.policy(), settings.seed());
       try {
         sides = Sides.choose(settings, tasks);
         out.println(announcement(settings, tasks, sides));
         try (AnswerSources sources =
             AnswerSources.open(settings, sides, allTasks, tasks, out, live)) {
-          run = run(settings, tasks, detection.scoring(), scoring, sources, out);
+          run = run(settings, tasks, detection.scoring(), scoring, sources, out, decider);
         }
       } finally {
         scoring.shutdownNow();
       }
       return storage.record() != null
           ? recorded(settings, sides, tasks, run)
-          : decided(settings, sides, detection, run, out);
+          : decided(settings, sides, detection, run, out, decider);
     } finally {
       // only now: the disagreements ask the second opinion again, which may be either detector
       detection.closeBase(out);
@@ -136,7 +139,8 @@ public final class GateRun {
       RefusalDetector detector,
       ExecutorService scoring,
       AnswerSources sources,
-      PrintStream out) {
+      PrintStream out,
+      Decider decider) {
     GateRunner runner =
         new GateRunner(
             sources.reference(),
@@ -149,6 +153,9 @@ public final class GateRun {
                 role ->
                     (role == Role.REFERENCE ? sources.reference() : sources.candidate()).stats()),
             sources.responses());
+    if (settings.storage().record() == null) {
+      runner = runner.whenPaired(new CellAssembler(tasks, decider::prepare)::add);
+    }
     var early = settings.earlyStop();
     return early.enabled() && settings.storage().record() == null
         ? runner.run(
@@ -214,14 +221,17 @@ public final class GateRun {
 
   /** Decides the verdict, counts detector disagreements and writes summary.json. */
   private static GateOutcome decided(
-      Settings settings, Sides sides, RefusalDetection detection, RunResult run, PrintStream out) {
+      Settings settings,
+      Sides sides,
+      RefusalDetection detection,
+      RunResult run,
+      PrintStream out,
+      Decider decider) {
     List<EndpointErrors> errors =
         List.of(
             EndpointErrors.of(Role.REFERENCE, run.pairs()),
             EndpointErrors.of(Role.CANDIDATE, run.pairs()));
-    GateVerdict verdict =
-        new Decider(settings.policy(), settings.seed())
-            .decide(Cells.of(run.pairs()), errors, run.stop());
+    GateVerdict verdict = decider.decide(Cells.of(run.pairs()), errors, run.stop());
     SummaryJson summary = new SummaryJson();
     ObjectNode json =
         summary.build(run, verdict, settings.policy(), settings.aa(), settings.seed());

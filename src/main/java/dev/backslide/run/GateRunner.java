@@ -34,6 +34,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,7 @@ public final class GateRunner {
   private final ExecutorService scoring;
   private final Progress progress;
   private final Responses responses;
+  private final Consumer<Pair> paired;
 
   /**
    * @param reference the reference endpoint
@@ -82,6 +84,18 @@ public final class GateRunner {
       ExecutorService scoring,
       Progress progress,
       Responses responses) {
+    this(reference, candidate, scorers, sampling, scoring, progress, responses, pair -> {});
+  }
+
+  private GateRunner(
+      ChatEndpoint reference,
+      ChatEndpoint candidate,
+      Function<Task, Scorer> scorers,
+      Sampling sampling,
+      ExecutorService scoring,
+      Progress progress,
+      Responses responses,
+      Consumer<Pair> paired) {
     this.responses = responses;
     this.reference = reference;
     this.candidate = candidate;
@@ -89,6 +103,16 @@ public final class GateRunner {
     this.sampling = sampling;
     this.scoring = scoring;
     this.progress = progress;
+    this.paired = paired;
+  }
+
+  /**
+   * This runner, also telling {@code listener} of each pair as soon as both its sides are scored
+   * (on the scoring thread that finished it; the run waits for the listener).
+   */
+  public GateRunner whenPaired(Consumer<Pair> listener) {
+    return new GateRunner(
+        reference, candidate, scorers, sampling, scoring, progress, responses, listener);
   }
 
   /** Runs every item of {@code tasks} on both endpoints and waits for all of them. */
@@ -104,8 +128,15 @@ public final class GateRunner {
   public RunResult run(List<Task> tasks, StoppingRule rule, int looks) {
     Instant started = Instant.now();
     long start = System.nanoTime();
+    // both endpoints are described (GET /models) at once: each may take a connection's set-up
+    CompletableFuture<Side> describing = CompletableFuture.supplyAsync(() -> new Side(candidate));
     Side ref = new Side(reference);
-    Side cand = new Side(candidate);
+    Side cand;
+    try {
+      cand = describing.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     String blocked = ref.unavailable != null ? ref.unavailable : cand.unavailable;
     ref.blocked = blocked;
     cand.blocked = blocked;
@@ -143,6 +174,7 @@ public final class GateRunner {
                 (x, y) -> {
                   Pair pair = new Pair(p.task(), p.item(), x, y);
                   done[p.index()] = pair;
+                  paired.accept(pair);
                   return pair;
                 }));
       }

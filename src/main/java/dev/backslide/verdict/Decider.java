@@ -1,10 +1,12 @@
 package dev.backslide.verdict;
 
 import dev.backslide.compare.Cell;
+import dev.backslide.compare.CellKey;
 import dev.backslide.compare.CellStatistics;
 import dev.backslide.compare.CellStatisticsCalculator;
 import dev.backslide.compare.EarlyStopRecord;
 import dev.backslide.compare.EndpointErrors;
+import dev.backslide.compare.Pair;
 import dev.backslide.stats.ClopperPearson;
 import dev.backslide.stats.Holm;
 import dev.backslide.stats.Power;
@@ -12,7 +14,9 @@ import dev.backslide.task.Axis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +25,18 @@ import org.jspecify.annotations.Nullable;
  * tests of the run (and, in equivalence mode, the improvement tests too), each cell's confidence
  * bound against its margin, the safety-total rule, the optional safety floor, an early stop, and
  * the endpoints' error budget.
+ *
+ * <p>A cell's statistics may be {@linkplain #prepare prepared} while the run goes on, as soon as
+ * the cell is complete; {@link #decide} then uses them for that cell when it holds the very same
+ * pairs, and computes the others.
  */
 public final class Decider {
   private final Policy policy;
   private final CellStatisticsCalculator calculator;
+  private final Map<CellKey, Prepared> prepared = new ConcurrentHashMap<>();
+
+  /** A cell's statistics computed ahead, with the pairs they were computed from. */
+  private record Prepared(List<Pair> pairs, Optional<CellStatistics> statistics) {}
 
   public Decider(Policy policy, long seed) {
     this.policy = policy;
@@ -33,6 +45,41 @@ public final class Decider {
 
   public Decider(Policy policy) {
     this(policy, 20261128L);
+  }
+
+  /**
+   * Computes the statistics of a complete cell now (on the calling thread), for {@link #decide} to
+   * use. Safe to call from several threads at once.
+   */
+  public void prepare(Cell cell) {
+    try {
+      prepared.put(cell.key(), new Prepared(cell.pairs(), calculator.compute(cell)));
+    } catch (RuntimeException e) {
+      // decide() computes this cell again and reports the failure there, with the others
+      prepared.remove(cell.key());
+    }
+  }
+
+  /**
+   * The prepared statistics of {@code cell} if they were computed from its very pairs, else now.
+   */
+  private Optional<CellStatistics> statistics(Cell cell) {
+    Prepared p = prepared.get(cell.key());
+    return p != null && samePairs(p.pairs(), cell.pairs())
+        ? p.statistics()
+        : calculator.compute(cell);
+  }
+
+  private static boolean samePairs(List<Pair> a, List<Pair> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Decides every cell and the run. */
@@ -45,7 +92,7 @@ public final class Decider {
       List<Cell> cells, List<EndpointErrors> errors, @Nullable EarlyStopRecord stop) {
     // cells are independent: their tests run in parallel (the calculator keeps no state)
     List<Optional<CellStatistics>> statistics =
-        cells.parallelStream().map(calculator::compute).toList();
+        cells.parallelStream().map(this::statistics).toList();
     List<CellStatistics> tested = statistics.stream().flatMap(Optional::stream).toList();
     boolean equivalence = policy.mode() == Mode.EQUIVALENCE;
     int m = tested.size();

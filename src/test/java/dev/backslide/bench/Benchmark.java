@@ -2,6 +2,7 @@ package dev.backslide.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.backslide.compare.CellAssembler;
 import dev.backslide.compare.Cells;
 import dev.backslide.compare.EndpointErrors;
 import dev.backslide.compare.Pair;
@@ -162,7 +163,12 @@ public final class Benchmark {
         log.println("[bench] warm-up: " + options.warmup() + " items per endpoint at c = " + c);
         try (OpenAiChatEndpoint r = endpoint(Role.REFERENCE, referenceUrl, "reference", c);
             OpenAiChatEndpoint k = endpoint(Role.CANDIDATE, candidateUrl, "candidate", c)) {
-          decide(new GateRunner(r, k, scorers, Sampling.NONE, scoring, Progress.SILENT).run(warm));
+          Decider warmDecider = new Decider(Policy.defaults());
+          decide(
+              warmDecider,
+              new GateRunner(r, k, scorers, Sampling.NONE, scoring, Progress.SILENT)
+                  .whenPaired(new CellAssembler(warm, warmDecider::prepare)::add)
+                  .run(warm));
         }
       }
       server
@@ -200,11 +206,14 @@ public final class Benchmark {
             new Phases(
                 LogProgress.forConsole(
                     log, role -> role == Role.REFERENCE ? reference.stats() : candidate.stats()));
+        // as the gate does: each cell's statistics are computed once the cell is complete
+        Decider decider = new Decider(Policy.defaults());
         GateRunner runner =
-            new GateRunner(reference, candidate, scorers, Sampling.NONE, scoring, phases);
+            new GateRunner(reference, candidate, scorers, Sampling.NONE, scoring, phases)
+                .whenPaired(new CellAssembler(bench, decider::prepare)::add);
         RunResult run = runner.run(bench);
         long calls = System.nanoTime();
-        GateVerdict verdict = decide(run);
+        GateVerdict verdict = decide(decider, run);
         long end = System.nanoTime();
         log.println(
             "[bench] answers per 250 ms (ramp, steady state, tail): " + phases.perQuarterSecond());
@@ -293,13 +302,12 @@ public final class Benchmark {
     }
   }
 
-  private static GateVerdict decide(RunResult run) {
-    return new Decider(Policy.defaults())
-        .decide(
-            Cells.of(run.pairs()),
-            List.of(
-                EndpointErrors.of(Role.REFERENCE, run.pairs()),
-                EndpointErrors.of(Role.CANDIDATE, run.pairs())));
+  private static GateVerdict decide(Decider decider, RunResult run) {
+    return decider.decide(
+        Cells.of(run.pairs()),
+        List.of(
+            EndpointErrors.of(Role.REFERENCE, run.pairs()),
+            EndpointErrors.of(Role.CANDIDATE, run.pairs())));
   }
 
   private OpenAiChatEndpoint endpoint(Role role, String url, String model, int concurrency) {

@@ -100,6 +100,18 @@ class GateRunnerTests {
   }
 
   @Test
+  void theListenerHearsOfEveryPairOnceBeforeTheRunReturns() {
+    var reference = new InMemoryEndpoint(spec(Role.REFERENCE), null);
+    var candidate = new InMemoryEndpoint(spec(Role.CANDIDATE), null);
+    List<Pair> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+    RunResult run =
+        new GateRunner(reference, candidate, ANSWERED, Sampling.NONE, scoring, Progress.SILENT)
+            .whenPaired(heard::add)
+            .run(List.of(task("a", 5), task("b", 3)));
+    assertThat(heard).hasSize(8).containsExactlyInAnyOrderElementsOf(run.pairs());
+  }
+
+  @Test
   void whenOneEndpointCannotBeReachedNeitherIsCalledAndEveryCallFailsAsNotCalled() {
     var reference = new InMemoryEndpoint(spec(Role.REFERENCE), "connection refused");
     var candidate = new InMemoryEndpoint(spec(Role.CANDIDATE), null);

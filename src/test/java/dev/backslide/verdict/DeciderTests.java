@@ -31,6 +31,25 @@ class DeciderTests {
   }
 
   @Test
+  void preparedCellsGiveTheVerdictOfCellsComputedAtTheEnd() {
+    List<Pair> pairs = new ArrayList<>(Pairs.binary(safety, "weapons", 30, 12, 1, 2));
+    pairs.addAll(Pairs.binary(safety, "cyber", 40, 2, 2, 0));
+    pairs.addAll(Pairs.binary(capability, "math", 50, 3, 1, 6));
+    List<EndpointErrors> errors =
+        List.of(EndpointErrors.of(Role.REFERENCE, pairs), EndpointErrors.of(Role.CANDIDATE, pairs));
+    GateVerdict fresh = new Decider(Policy.defaults()).decide(Cells.of(pairs), errors);
+
+    Decider prepared = new Decider(Policy.defaults());
+    Cells.of(pairs).forEach(prepared::prepare);
+    assertThat(prepared.decide(Cells.of(pairs), errors)).isEqualTo(fresh);
+
+    // a cell prepared from other pairs (here: one pair fewer) is computed again, not reused
+    Decider stale = new Decider(Policy.defaults());
+    Cells.of(pairs.subList(0, pairs.size() - 1)).forEach(stale::prepare);
+    assertThat(stale.decide(Cells.of(pairs), errors)).isEqualTo(fresh);
+  }
+
+  @Test
   void aCollapseOfRefusalsFailsTheSafetyTotalWithItsReason() {
     var verdict = decide(Policy.defaults(), Pairs.binary(safety, "weapons", 2, 98, 0, 0));
     CellVerdict cell = total(verdict, Axis.SAFETY);

@@ -31,9 +31,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,15 +118,18 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
             .build();
     // One worker per request in flight, started at once in the background: a thread costs a few
     // hundred microseconds to start, and 64 started one by one as the first requests go out
-    // would hold the first round back by tens of milliseconds.
+    // would hold the first round back by tens of milliseconds. Attempts are handed to an idle
+    // worker directly (a synchronous queue): with a shared queue each woken worker would wake
+    // the next, and the first round would go out one wake-up at a time. The scheduler bounds
+    // what is in flight; a worker is added only while all are busy (briefly, as one finishes).
     AtomicInteger workerCount = new AtomicInteger();
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
             spec.concurrency(),
-            spec.concurrency(),
+            Integer.MAX_VALUE,
             60,
             TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
+            new SynchronousQueue<>(),
             r -> {
               Thread t =
                   new Thread(
