@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -115,6 +116,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO)
             .retryOnConnectionFailure(false)
+            .fastFallback(fastFallback(spec))
             .build();
     // One worker per request in flight, started at once in the background: a thread costs a few
     // hundred microseconds to start, and 64 started one by one as the first requests go out
@@ -153,6 +155,20 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * Whether to race connections to a host's addresses (happy eyeballs): only when some replica is
+   * named by a host name. An IP address has one route, and racing it would only hand every new
+   * connection to another thread and back.
+   */
+  static boolean fastFallback(EndpointSpec spec) {
+    return !spec.urls().stream().map(URI::getHost).allMatch(OpenAiChatEndpoint::isIpAddress);
+  }
+
+  private static boolean isIpAddress(@Nullable String host) {
+    return host != null
+        && (host.startsWith("[") || host.contains(":") || host.matches("[0-9]+(\\.[0-9]+){3}"));
   }
 
   /** Accepts a base URL with or without a trailing slash or {@code /chat/completions}. */

@@ -66,6 +66,31 @@ class OpenAiChatEndpointTests {
   }
 
   @Test
+  void racesConnectionsToAHostsAddressesOnlyWhenAReplicaIsNamedByAHostName() {
+    java.util.function.Function<List<String>, Boolean> fastFallback =
+        urls -> {
+          var spec =
+              new EndpointSpec(
+                      Role.CANDIDATE,
+                      URI.create(urls.get(0)),
+                      "m",
+                      null,
+                      4,
+                      Duration.ofSeconds(5),
+                      0,
+                      Duration.ofMillis(10))
+                  .withReplicas(urls.subList(1, urls.size()).stream().map(URI::create).toList());
+          return OpenAiChatEndpoint.fastFallback(spec);
+        };
+    assertThat(fastFallback.apply(List.of("http://127.0.0.1:8000/v1"))).isFalse();
+    assertThat(fastFallback.apply(List.of("http://[::1]:8000/v1", "http://10.0.0.7/v1"))).isFalse();
+    assertThat(fastFallback.apply(List.of("http://localhost:8000/v1"))).isTrue();
+    assertThat(fastFallback.apply(List.of("https://api.example.com/v1"))).isTrue();
+    assertThat(fastFallback.apply(List.of("http://10.0.0.7/v1", "http://gpu-2.internal/v1")))
+        .isTrue();
+  }
+
+  @Test
   void readsTheAnswerItsFinishReasonAndFingerprintAndSendsTheSamplingParameters() {
     server.otherwise(Reply.content("Paris."));
     CallResult result = endpoint().complete(ask("Capital of France?")).join();
