@@ -18,6 +18,8 @@ import java.util.List;
  * @param adaptive whether the client adapts its concurrency (429s, latency)
  * @param server the load server: "lean" ({@link LoadServer}, one thread, little CPU) or "scripted"
  *     (the tests' {@link dev.backslide.fixture.ScriptedChatServer})
+ * @param floor whether to probe the machine's floor afterwards ({@link Floor}: the same N, L and c
+ *     made by a minimal client against a minimal server)
  * @param tasks the task directory the items are drawn from
  * @param out where the JSON result goes
  */
@@ -32,13 +34,14 @@ record BenchOptions(
     int retryBaseMillis,
     boolean adaptive,
     String server,
+    boolean floor,
     Path tasks,
     Path out) {
 
   static final String USAGE =
       "usage: Benchmark [--items 2000] [--latency-ms 50] [--concurrency 64] [--fail-share 0]"
           + " [--max-in-flight 0] [--retry-after 1] [--warmup 1000] [--retry-base-ms 500]"
-          + " [--adaptive true] [--server lean|scripted] [--tasks tasks]"
+          + " [--adaptive true] [--server lean|scripted] [--floor false] [--tasks tasks]"
           + " [--out target/bench/result.json]";
 
   static BenchOptions defaults() {
@@ -53,6 +56,7 @@ record BenchOptions(
         500,
         true,
         "lean",
+        false,
         Path.of("tasks"),
         Path.of("target/bench/result.json"));
   }
@@ -70,6 +74,7 @@ record BenchOptions(
     int retryBase = d.retryBaseMillis;
     boolean adaptive = d.adaptive;
     String server = d.server;
+    boolean floor = d.floor;
     Path tasks = d.tasks;
     Path out = d.out;
     List<String> problems = new ArrayList<>();
@@ -92,6 +97,7 @@ record BenchOptions(
           case "--retry-base-ms" -> retryBase = positive(name, v);
           case "--adaptive" -> adaptive = Boolean.parseBoolean(v);
           case "--server" -> server = oneOf(name, v, "lean", "scripted");
+          case "--floor" -> floor = Boolean.parseBoolean(oneOf(name, v, "true", "false"));
           case "--tasks" -> tasks = Path.of(v);
           case "--out" -> out = Path.of(v);
           default -> throw new IllegalArgumentException("unknown option '" + name + "'");
@@ -114,6 +120,7 @@ record BenchOptions(
         retryBase,
         adaptive,
         server,
+        floor,
         tasks,
         out);
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one benchmark run measured. CPU is the client JVM's alone: the load server runs in another
@@ -35,6 +36,8 @@ import java.util.Map;
  * @param jvmArguments this JVM's options
  * @param serverLateness how late the lean load server wrote its answers in the measured run, or
  *     empty (the scripted server does not say)
+ * @param floor what a minimal client and server reach on this machine with the same N, L and c, or
+ *     null when not probed
  */
 record BenchResult(
     BenchOptions options,
@@ -56,9 +59,19 @@ record BenchResult(
     String verdict,
     Map<String, Double> cpuByThread,
     List<String> jvmArguments,
-    String serverLateness) {
+    String serverLateness,
+    @Nullable Floor floor) {
 
   BenchResult withServerLateness(String lateness) {
+    return with(lateness, floor);
+  }
+
+  BenchResult withFloor(Floor probed) {
+    return with(serverLateness, probed);
+  }
+
+  /** This result with what is known only after the run: the server's lateness, the floor. */
+  private BenchResult with(String lateness, @Nullable Floor probed) {
     return new BenchResult(
         options,
         wallSeconds,
@@ -79,7 +92,8 @@ record BenchResult(
         verdict,
         cpuByThread,
         jvmArguments,
-        lateness);
+        lateness,
+        probed);
   }
 
   double idealSeconds() {
@@ -115,7 +129,7 @@ record BenchResult(
             + "answered reference %d, candidate %d, lost %d; verdict %s%n"
             + "scoring: %d answers, %.0f ms busy in the run; %.0f answers/s on one thread;"
             + " statistics %.0f ms%n"
-            + "client CPU by thread: %s%s",
+            + "client CPU by thread: %s%s%s",
         options.items(),
         options.latencyMillis(),
         options.concurrency(),
@@ -150,7 +164,15 @@ record BenchResult(
             .filter(e -> e.getValue() >= 0.01)
             .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()))
             .toList(),
-        serverLateness.isEmpty() ? "" : "\n" + serverLateness);
+        serverLateness.isEmpty() ? "" : "\n" + serverLateness,
+        floor == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "%nfloor of this machine (a minimal raw-socket client and server, same N, L, c):"
+                    + " wall %.3f s, ratio %.3f",
+                floor.wallSeconds(),
+                floor.ratio()));
   }
 
   void write(Path file) {
@@ -189,6 +211,12 @@ record BenchResult(
     root.put("gcMillis", gcMillis);
     root.put("peakThreads", peakThreads);
     root.put("serverLateness", serverLateness);
+    if (floor != null) {
+      ObjectNode f = root.putObject("floor");
+      f.put("wallSeconds", floor.wallSeconds());
+      f.put("idealSeconds", floor.idealSeconds());
+      f.put("ratio", floor.ratio());
+    }
     for (var side : List.of(reference, candidate)) {
       ObjectNode n = root.putObject(side == reference ? "reference" : "candidate");
       n.put("calls", side.calls());

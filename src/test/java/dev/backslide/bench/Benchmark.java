@@ -59,6 +59,10 @@ import java.util.function.Function;
  * --events jdk.ExecutionSample FILE}.
  */
 public final class Benchmark {
+  /** The servers' JVM options: they are not what is measured, so their own CPU is kept low. */
+  static final List<String> SERVER_JVM =
+      List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k");
+
   private final BenchOptions options;
   private final PrintStream log;
 
@@ -89,6 +93,7 @@ public final class Benchmark {
     List<Task> warm =
         options.warmup() > 0 ? BenchTasks.load(options.tasks(), options.warmup(), "warmup") : null;
     Process server = startServer();
+    BenchResult result;
     try (BufferedReader urls =
         new BufferedReader(
             new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
@@ -98,33 +103,37 @@ public final class Benchmark {
         throw new IllegalStateException(
             "the benchmark server did not start (exit " + server.waitFor() + "); see its output");
       }
-      BenchResult result = measure(bench, warm, referenceUrl, candidateUrl, server);
+      result = measure(bench, warm, referenceUrl, candidateUrl, server);
       server.getOutputStream().close();
       for (String line = urls.readLine(); line != null; line = urls.readLine()) {
         if (line.startsWith(BenchServerMain.LATENESS)) {
           result = result.withServerLateness(line);
         }
       }
-      return result;
     } finally {
       server.getOutputStream().close();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
         server.destroyForcibly();
       }
     }
+    if (options.floor()) {
+      log.println("[bench] floor: the same N, L and c from a minimal client and server");
+      result =
+          result.withFloor(
+              Floor.measure(
+                  options.items(), options.latencyMillis(), options.concurrency(), SERVER_JVM));
+    }
+    return result;
   }
 
   private Process startServer() throws IOException {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(SERVER_JVM);
+    command.addAll(
         List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            // the load server is not what is measured: keep its own CPU (JIT, GC) low
-            "-Xmx512m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Xss256k",
             "-Dsun.net.httpserver.nodelay=true",
             "-cp",
             classpath,
@@ -136,7 +145,7 @@ public final class Benchmark {
             Double.toString(options.failShare()),
             Integer.toString(options.maxInFlight()),
             Integer.toString(options.retryAfterSeconds()),
-            options.server());
+            options.server()));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
@@ -293,7 +302,8 @@ public final class Benchmark {
             verdict.overall().toString(),
             threadCpu,
             ManagementFactory.getRuntimeMXBean().getInputArguments(),
-            "");
+            "",
+            null);
       }
     } catch (IOException | java.text.ParseException e) {
       throw new IllegalStateException("cannot record with JFR: " + e.getMessage(), e);

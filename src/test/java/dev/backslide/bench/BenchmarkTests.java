@@ -34,6 +34,7 @@ class BenchmarkTests {
             "--retry-after", "1",
             "--warmup", "50",
             "--retry-base-ms", "20",
+            "--floor", "true",
             "--tasks", tasks().toString(),
             "--out", out.toString());
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -59,6 +60,11 @@ class BenchmarkTests {
     assertThat(json.get("idealSeconds").asDouble()).isEqualTo(300 * 0.005 / 8);
     assertThat(json.get("clientCpuSeconds").asDouble()).isPositive();
     assertThat(json.get("peakRssMb").asDouble()).isPositive();
+    // the floor probe: a minimal client and server cannot beat N·L/c either
+    assertThat(result.floor()).isNotNull();
+    assertThat(json.at("/floor/idealSeconds").asDouble()).isEqualTo(300 * 0.005 / 16);
+    assertThat(json.at("/floor/ratio").asDouble()).isGreaterThanOrEqualTo(1.0).isLessThan(20.0);
+    assertThat(result.table()).contains("floor of this machine");
   }
 
   @Test
