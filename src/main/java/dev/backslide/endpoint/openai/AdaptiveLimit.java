@@ -20,7 +20,7 @@ final class AdaptiveLimit {
   static final double DECREASE_ON_LATENCY = 0.9;
 
   /** How much slower the limit grows beyond its value at the last decrease. */
-  static final int PROBE_SLOWDOWN = 2;
+  static final int PROBE_SLOWDOWN = 8;
 
   /** A climb counts once it has lasted this many times the lowest smoothed latency. */
   static final int SUSTAINED = 3;
