@@ -100,39 +100,43 @@ public final class SignFlip {
   public static BothWays bothWays(double[] d, int resamples, long seed) {
     Checks.sample("d", d, 1);
     Checks.atLeast("resamples", resamples, 1);
-    double observed = sum(d);
-    double tolerance = tolerance(d);
-    double threshold = observed - tolerance;
-    // what test(-d) computes: its observed sum is -observed (but for the sign of a zero), its
-    // tolerance the same
-    double observedDown = 0;
-    for (double v : d) {
-      observedDown += -v;
+    return d.length <= EXACT_LIMIT ? exactBothWays(d) : monteCarloBothWays(d, resamples, seed);
+  }
+
+  /**
+   * Both directions by exact enumeration, meeting in the middle: every pattern's sum is a sum of
+   * the first half's and the second half's. The {@code 2^h} sums of one half are sorted; for each
+   * of the other half's, binary searches count the partners that reach each threshold: {@code
+   * O(2^(n/2) n)} instead of {@code O(2^n n)}.
+   */
+  private static BothWays exactBothWays(double[] d) {
+    Sums sums = Sums.of(d);
+    long patterns = 1L << d.length;
+    int h = d.length / 2;
+    double[] left = halfSums(d, 0, h);
+    double[] right = halfSums(d, h, d.length);
+    Arrays.sort(right);
+    long up = 0;
+    long down = 0;
+    for (double a : left) {
+      up += right.length - firstAtLeast(right, sums.threshold() - a);
+      // test(-d) asks -b >= thresholdDown - (-a), i.e. b <= -(thresholdDown + a)
+      down += firstAbove(right, -(sums.thresholdDown() + a));
     }
-    double thresholdDown = observedDown - tolerance;
-    if (d.length <= EXACT_LIMIT) {
-      long patterns = 1L << d.length;
-      int h = d.length / 2;
-      double[] left = halfSums(d, 0, h);
-      double[] right = halfSums(d, h, d.length);
-      Arrays.sort(right);
-      long up = 0;
-      long down = 0;
-      for (double a : left) {
-        up += right.length - firstAtLeast(right, threshold - a);
-        // test(-d) asks -b >= thresholdDown - (-a), i.e. b <= -(thresholdDown + a)
-        down += firstAbove(right, -(thresholdDown + a));
-      }
-      return new BothWays(
-          new Result(
-              (double) up / patterns, Method.EXACT, patterns, OptionalLong.empty(), observed),
-          new Result(
-              (double) down / patterns,
-              Method.EXACT,
-              patterns,
-              OptionalLong.empty(),
-              observedDown));
-    }
+    return new BothWays(
+        new Result(
+            (double) up / patterns, Method.EXACT, patterns, OptionalLong.empty(), sums.observed()),
+        new Result(
+            (double) down / patterns,
+            Method.EXACT,
+            patterns,
+            OptionalLong.empty(),
+            sums.observedDown()));
+  }
+
+  /** Both directions from the same {@code R} random sign patterns. */
+  private static BothWays monteCarloBothWays(double[] d, int resamples, long seed) {
+    Sums sums = Sums.of(d);
     SplittableRandom random = new SplittableRandom(seed);
     long up = 0;
     long down = 0;
@@ -145,26 +149,45 @@ public final class SignFlip {
         }
         flipped += ((bits >>> (i & 63)) & 1) == 0 ? d[i] : -d[i];
       }
-      if (flipped >= threshold) {
+      if (flipped >= sums.threshold()) {
         up++;
       }
-      if (-flipped >= thresholdDown) {
+      if (-flipped >= sums.thresholdDown()) {
         down++;
       }
     }
     return new BothWays(
-        new Result(
-            (1.0 + up) / (1.0 + resamples),
-            Method.MONTE_CARLO,
-            resamples,
-            OptionalLong.of(seed),
-            observed),
-        new Result(
-            (1.0 + down) / (1.0 + resamples),
-            Method.MONTE_CARLO,
-            resamples,
-            OptionalLong.of(seed),
-            observedDown));
+        monteCarloResult(up, resamples, seed, sums.observed()),
+        monteCarloResult(down, resamples, seed, sums.observedDown()));
+  }
+
+  private static Result monteCarloResult(long atLeast, int resamples, long seed, double observed) {
+    return new Result(
+        (1.0 + atLeast) / (1.0 + resamples),
+        Method.MONTE_CARLO,
+        resamples,
+        OptionalLong.of(seed),
+        observed);
+  }
+
+  /**
+   * The observed sums of {@code d} and of {@code -d} (which differ but for the sign of a zero) and
+   * the thresholds a pattern's sum must reach for each, within the tie tolerance.
+   */
+  private record Sums(
+      double observed, double threshold, double observedDown, double thresholdDown) {
+    static Sums of(double[] d) {
+      double observed = 0;
+      double observedDown = 0;
+      double scale = 0;
+      for (double v : d) {
+        observed += v;
+        observedDown += -v;
+        scale += Math.abs(v);
+      }
+      double tolerance = TIE_TOLERANCE * scale;
+      return new Sums(observed, observed - tolerance, observedDown, observedDown - tolerance);
+    }
   }
 
   /**
@@ -183,22 +206,7 @@ public final class SignFlip {
               + d.length
               + "; use monteCarlo");
     }
-    double observed = sum(d);
-    double threshold = observed - tolerance(d);
-    long patterns = 1L << d.length;
-    // Meet in the middle: every pattern's sum is a sum of the first half's and the second
-    // half's. The 2^h sums of one half are sorted; for each of the other half's, a binary search
-    // counts the partners that reach the threshold: O(2^(n/2) n) instead of O(2^n n).
-    int h = d.length / 2;
-    double[] left = halfSums(d, 0, h);
-    double[] right = halfSums(d, h, d.length);
-    Arrays.sort(right);
-    long atLeast = 0;
-    for (double a : left) {
-      atLeast += right.length - firstAtLeast(right, threshold - a);
-    }
-    return new Result(
-        (double) atLeast / patterns, Method.EXACT, patterns, OptionalLong.empty(), observed);
+    return exactBothWays(d).up();
   }
 
   /** The sums of {@code d[from..to)} under all {@code 2^(to - from)} sign patterns. */
@@ -256,44 +264,6 @@ public final class SignFlip {
   public static Result monteCarlo(double[] d, int resamples, long seed) {
     Checks.sample("d", d, 1);
     Checks.atLeast("resamples", resamples, 1);
-    double observed = sum(d);
-    double threshold = observed - tolerance(d);
-    SplittableRandom random = new SplittableRandom(seed);
-    long atLeast = 0;
-    for (int r = 0; r < resamples; r++) {
-      double flipped = 0;
-      long bits = 0;
-      for (int i = 0; i < d.length; i++) {
-        if ((i & 63) == 0) {
-          bits = random.nextLong();
-        }
-        flipped += ((bits >>> (i & 63)) & 1) == 0 ? d[i] : -d[i];
-      }
-      if (flipped >= threshold) {
-        atLeast++;
-      }
-    }
-    return new Result(
-        (1.0 + atLeast) / (1.0 + resamples),
-        Method.MONTE_CARLO,
-        resamples,
-        OptionalLong.of(seed),
-        observed);
-  }
-
-  private static double sum(double[] d) {
-    double sum = 0;
-    for (double v : d) {
-      sum += v;
-    }
-    return sum;
-  }
-
-  private static double tolerance(double[] d) {
-    double scale = 0;
-    for (double v : d) {
-      scale += Math.abs(v);
-    }
-    return TIE_TOLERANCE * scale;
+    return monteCarloBothWays(d, resamples, seed).up();
   }
 }

@@ -167,8 +167,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
   }
 
   private static boolean isIpAddress(@Nullable String host) {
-    return host != null
-        && (host.startsWith("[") || host.contains(":") || host.matches("[0-9]+(\\.[0-9]+){3}"));
+    return host != null && (host.startsWith("[") || host.matches("[0-9]+(\\.[0-9]+){3}"));
   }
 
   /** Accepts a base URL with or without a trailing slash or {@code /chat/completions}. */
