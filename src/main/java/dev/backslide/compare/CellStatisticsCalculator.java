@@ -216,11 +216,9 @@ public final class CellStatisticsCalculator {
     Long usedSeed = null;
     if (n < PERMUTATION_BELOW) {
       SignFlip.BothWays both = SignFlip.bothWays(d, RESAMPLES, seed);
-      SignFlip.Result up = both.up();
-      SignFlip.Result down = both.down();
-      pR = up.p();
-      pI = down.p();
-      boolean exact = up.method() == SignFlip.Method.EXACT;
+      pR = both.up().p();
+      pI = both.down().p();
+      boolean exact = both.up().method() == SignFlip.Method.EXACT;
       name =
           (exact ? "exact sign-flip" : "Monte-Carlo sign-flip (" + RESAMPLES + " resamples)")
               + "; t bound";
@@ -263,11 +261,9 @@ public final class CellStatisticsCalculator {
     Long usedSeed = null;
     if (g < CLUSTER_PERMUTATION_BELOW) {
       SignFlip.BothWays both = ClusteredSe.clusterSignFlipBothWays(d, clusterIds, RESAMPLES, seed);
-      SignFlip.Result up = both.up();
-      SignFlip.Result down = both.down();
-      pR = up.p();
-      pI = down.p();
-      boolean exact = up.method() == SignFlip.Method.EXACT;
+      pR = both.up().p();
+      pI = both.down().p();
+      boolean exact = both.up().method() == SignFlip.Method.EXACT;
       name =
           (exact
                   ? "exact cluster sign-flip"
